@@ -1,0 +1,67 @@
+using Extraction.Pipeline;
+using Extraction.Tokenization;
+
+namespace Extraction;
+
+/// <summary>
+/// Reads German text and returns tokens, sentences, entities and relations. Create one with
+/// <see cref="CreateGerman"/> and reuse it: an extractor is immutable and thread-safe, so one instance
+/// serves any number of threads at once, and every call gives the same result for the same text.
+/// </summary>
+public sealed class Extractor
+{
+    private readonly IPipelineComponent[] _components;
+
+    internal Extractor(IReadOnlyList<IPipelineComponent> components)
+    {
+        Annotation available = Annotation.Tokens | Annotation.Sentences;
+        foreach (IPipelineComponent component in components)
+        {
+            Annotation missing = component.Requires & ~available;
+            if (missing != Annotation.None)
+            {
+                throw new InvalidOperationException($"Pipeline component '{component.Name}' needs {missing}, which no earlier component produces.");
+            }
+
+            available |= component.Produces;
+        }
+
+        _components = [.. components];
+    }
+
+    /// <summary>The names of the pipeline's components, in order.</summary>
+    public IReadOnlyList<string> ComponentNames => _components.Select(c => c.Name).ToArray();
+
+    /// <summary>
+    /// Creates an extractor for German with the default models embedded in the package. Nothing is
+    /// downloaded. Loading takes a moment: create it once and reuse it.
+    /// </summary>
+    /// <returns>The extractor.</returns>
+    public static Extractor CreateGerman() => new(GermanPipeline.CreateDefaultComponents());
+
+    /// <summary>Extracts entities and relations from a text.</summary>
+    /// <param name="text">The text; any string, including an empty one.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public ExtractionResult Extract(string text) => Extract(text, CancellationToken.None);
+
+    /// <summary>Extracts entities and relations from a text, stopping early when cancelled.</summary>
+    /// <param name="text">The text; any string, including an empty one.</param>
+    /// <param name="cancellationToken">Cancels the work; no partial result is returned.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public ExtractionResult Extract(string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Document document = GermanTokenizer.Tokenize(text, cancellationToken);
+        foreach (IPipelineComponent component in _components)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            component.Process(document, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ExtractionResult(document);
+    }
+}

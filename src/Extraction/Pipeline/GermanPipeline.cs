@@ -1,0 +1,11 @@
+namespace Extraction.Pipeline;
+
+/// <summary>Assembles the default German pipeline from the models embedded in the assembly.</summary>
+internal static class GermanPipeline
+{
+    public static IReadOnlyList<IPipelineComponent> CreateDefaultComponents()
+    {
+        // Components are added here as they land: POS/lemma, NER, roles, relations.
+        return [];
+    }
+}
