@@ -4,7 +4,7 @@ namespace Extraction;
 /// A view of one token of a <see cref="Document"/>: the document plus an index. Cheap to copy; it
 /// allocates nothing until <see cref="Text"/> is read. Immutable and thread-safe.
 /// </summary>
-public readonly struct Token : IEquatable<Token>
+public readonly partial struct Token : IEquatable<Token>
 {
     private readonly Document _document;
 
