@@ -1,6 +1,39 @@
+using System.CommandLine;
+using Extraction.Cli.Commands;
+
 namespace Extraction.Cli;
 
+/// <summary>The <c>extraction</c> command-line tool.</summary>
 internal static class Program
 {
-    private static int Main(string[] args) => 0;
+    private static int Main(string[] args) => Run(args, CliConsole.FromProcess());
+
+    /// <summary>Runs the tool with the given streams (tests call this in-process).</summary>
+    internal static int Run(string[] args, CliConsole console)
+    {
+        var extractor = new Lazy<Extractor>(Extractor.CreateGerman);
+        var root = new RootCommand("Extraction: German news information extraction (entities, roles, relations).");
+        root.Subcommands.Add(ExtractCommand.Create(console, () => extractor.Value));
+        root.Subcommands.Add(EvaluateCommands.Create(console));
+        root.Subcommands.Add(InfoCommand.Create(console, () => extractor.Value));
+
+        ParseResult parseResult = root.Parse(args);
+        var configuration = new InvocationConfiguration
+        {
+            Output = new StreamWriter(console.Output, InputText.Utf8NoBom, leaveOpen: true) { AutoFlush = true },
+            Error = console.Error,
+        };
+        try
+        {
+            return parseResult.Invoke(configuration);
+        }
+        catch (OperationCanceledException)
+        {
+            return ExtractCommand.Fail(console, "cancelled.", ExitCodes.Cancelled);
+        }
+        catch (ModelFormatException e)
+        {
+            return ExtractCommand.Fail(console, e.Message, ExitCodes.ModelError);
+        }
+    }
 }
