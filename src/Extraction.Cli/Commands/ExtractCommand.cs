@@ -161,10 +161,15 @@ internal static class ExtractCommand
         string? id = null;
         string? text = null;
         string? problem = null;
+        string? decoded = InputText.Decode(line, "the line", out string? decodeError);
         try
         {
-            var reader = new Utf8JsonReader(line);
-            using JsonDocument json = JsonDocument.ParseValue(ref reader);
+            if (decoded is null)
+            {
+                throw new JsonException(decodeError);
+            }
+
+            using JsonDocument json = JsonDocument.Parse(decoded);
             if (json.RootElement.ValueKind != JsonValueKind.Object)
             {
                 problem = "the line is not a JSON object";
@@ -188,7 +193,7 @@ internal static class ExtractCommand
         }
         catch (JsonException e)
         {
-            problem = "invalid JSON: " + e.Message;
+            problem = decoded is null ? e.Message : "invalid JSON: " + e.Message;
         }
 
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
