@@ -265,13 +265,16 @@ public ref struct GermanTokenReader
     // Whether the period at `dot` belongs to the word before it: abbreviation, initial, ordinal or date.
     private readonly bool KeepsPeriod(int coreStart, int dot)
     {
+        // Abbreviations, initials and ordinals are short; the bound keeps runs like "....." linear.
+        const int MaxWordLength = 32;
         int wordStart = dot;
-        while (wordStart > coreStart && (CharClasses.IsWordChar(_text[wordStart - 1]) || _text[wordStart - 1] == '.'))
+        int limit = Math.Max(coreStart, dot - MaxWordLength);
+        while (wordStart > limit && (CharClasses.IsWordChar(_text[wordStart - 1]) || _text[wordStart - 1] == '.'))
         {
             wordStart--;
         }
 
-        if (wordStart == dot)
+        if (wordStart == dot || _text[dot - 1] == '.' || (wordStart == limit && limit > coreStart && (CharClasses.IsWordChar(_text[limit - 1]) || _text[limit - 1] == '.')))
         {
             return false;
         }
