@@ -6,8 +6,10 @@ namespace Extraction;
 
 /// <summary>
 /// What <see cref="Extractor.Extract(string)"/> found in one text: the tokenized document, the entities
-/// and the relations. Immutable and thread-safe.
+/// and the relations. Immutable and thread-safe. In .NET Interactive notebooks a result displays as
+/// HTML (see <see cref="ToHtml"/>).
 /// </summary>
+[Display.TypeFormatterSource(typeof(Display.NotebookFormatterSource))]
 public sealed class ExtractionResult
 {
     internal ExtractionResult(Document document)
@@ -42,6 +44,13 @@ public sealed class ExtractionResult
 
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    /// <summary>
+    /// Renders the result as self-contained HTML: entities highlighted inline with their labels, and a
+    /// table of relations. The text is HTML-encoded, so markup in the input is shown, never run.
+    /// </summary>
+    /// <returns>An HTML fragment (a <c>div</c> with its own styles).</returns>
+    public string ToHtml() => Display.HtmlRenderer.Render(this);
 
     /// <summary>Writes the result as one JSON object to a writer (for streaming many results).</summary>
     /// <param name="writer">The writer.</param>
