@@ -27,7 +27,11 @@ public sealed class Extractor
         }
 
         _components = [.. components];
+        ProducedAnnotations = available;
     }
+
+    /// <summary>Everything the pipeline annotates (tokens and sentences plus what its components produce).</summary>
+    internal Annotation ProducedAnnotations { get; }
 
     /// <summary>The names of the pipeline's components, in order.</summary>
     public IReadOnlyList<string> ComponentNames => _components.Select(c => c.Name).ToArray();

@@ -10,7 +10,40 @@ internal static class EvaluateCommands
     public static Command Create(CliConsole console)
     {
         var command = new Command("evaluate", "Measure accuracy against gold data.");
+        command.Subcommands.Add(CreateAll(console));
         command.Subcommands.Add(CreateTokenization(console));
+        return command;
+    }
+
+    private static Command CreateAll(CliConsole console)
+    {
+        var data = new Option<string>("--data") { Description = "The shared data folder.", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
+        var samples = new Option<string>("--samples") { Description = "The team's sample set folder.", DefaultValueFactory = _ => Path.Combine("benchmarks", "data") };
+        var output = new Option<string?>("--out") { Description = "Also write accuracy.json and accuracy.md to this folder." };
+        var only = new Option<string[]>("--only") { Description = "Run only these sections: " + string.Join(", ", AccuracyReport.Sections.Select(s => s.Name)) + ".", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("all", "Run every accuracy evaluation and print one table (components not built yet show n/a).") { data, samples, output, only };
+        command.SetAction(parseResult =>
+        {
+            IReadOnlyList<AccuracyRow> rows = AccuracyReport.Run(
+                new EvaluationPaths(parseResult.GetValue(data)!, parseResult.GetValue(samples)!),
+                Extractor.CreateGerman(),
+                parseResult.GetValue(only) ?? [],
+                console.Error);
+            string markdown = AccuracyReport.ToMarkdown(rows);
+            using (var writer = new StreamWriter(console.Output, InputText.Utf8NoBom, leaveOpen: true))
+            {
+                writer.Write(markdown);
+            }
+
+            if (parseResult.GetValue(output) is string folder)
+            {
+                Directory.CreateDirectory(folder);
+                File.WriteAllText(Path.Combine(folder, "accuracy.json"), AccuracyReport.ToJson(rows) + "\n");
+                File.WriteAllText(Path.Combine(folder, "accuracy.md"), markdown);
+            }
+
+            return ExitCodes.Success;
+        });
         return command;
     }
 
