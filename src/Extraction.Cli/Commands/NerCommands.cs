@@ -21,7 +21,10 @@ internal static class NerCommands
         var learner = new Option<string>("--learner") { Description = "perceptron, maxent or both (ships the better on dev).", DefaultValueFactory = _ => "both" };
         learner.AcceptOnlyFromAmong("perceptron", "maxent", "both");
         var maxFeatures = new Option<int>("--max-features") { Description = "Keep at most this many features in the model.", DefaultValueFactory = _ => 1_500_000 };
-        var command = new Command("ner", "Train the NER tagger on GermEval 2014 and write the model and its card.") { data, output, lexicons, seed, epochs, learner, maxFeatures };
+        var ensemble = new Option<int>("--ensemble") { Description = "Average the weights of this many perceptrons (seeds seed, seed+1, ...).", DefaultValueFactory = _ => 1 };
+        var maxEntFeatures = new Option<int>("--maxent-features") { Description = "Feature cap for the ML.NET learner (most frequent first).", DefaultValueFactory = _ => 300_000 };
+        var maxEntIterations = new Option<int>("--maxent-iterations") { Description = "L-BFGS iterations for the ML.NET learner.", DefaultValueFactory = _ => 60 };
+        var command = new Command("ner", "Train the NER tagger on GermEval 2014 and write the model and its card.") { data, output, lexicons, seed, epochs, learner, maxFeatures, ensemble, maxEntFeatures, maxEntIterations };
         command.SetAction(parseResult =>
         {
             var options = new NerTrainingOptions
@@ -33,6 +36,9 @@ internal static class NerCommands
                 Epochs = parseResult.GetValue(epochs),
                 Learner = Enum.Parse<NerLearner>(parseResult.GetValue(learner)!, ignoreCase: true),
                 MaxFeatures = parseResult.GetValue(maxFeatures),
+                Ensemble = parseResult.GetValue(ensemble),
+                MaxEntFeatures = parseResult.GetValue(maxEntFeatures),
+                MaxEntIterations = parseResult.GetValue(maxEntIterations),
                 Command = "dotnet run --project src/Extraction.Cli -c Release -- " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
             };
             NerTraining.Run(options, Console.Out);

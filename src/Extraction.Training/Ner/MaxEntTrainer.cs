@@ -20,7 +20,7 @@ internal static class MaxEntTrainer
 
     private sealed class TokenRow
     {
-        public uint Label { get; set; }
+        public string Label { get; set; } = string.Empty;
 
         public VBuffer<float> Features { get; set; }
     }
@@ -62,16 +62,21 @@ internal static class MaxEntTrainer
                 int[] unique = [.. indices.Distinct()];
                 float[] values = new float[unique.Length];
                 Array.Fill(values, 1f);
-                rows.Add(new TokenRow { Label = (uint)train.Tags[s][i] + 1, Features = new VBuffer<float>(dimension, unique.Length, values, unique) });
+                rows.Add(new TokenRow { Label = NerTags.TagNames[train.Tags[s][i]], Features = new VBuffer<float>(dimension, unique.Length, values, unique) });
             }
         }
 
         log.WriteLine($"maxent: {rows.Count} tokens, {dimension} features (count >= {minCount})");
         var ml = new MLContext(seed: options.Seed);
         SchemaDefinition schema = SchemaDefinition.Create(typeof(TokenRow));
-        schema["Label"].ColumnType = new KeyDataViewType(typeof(uint), T);
         schema["Features"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
-        IDataView data = ml.Data.Cache(ml.Data.LoadFromEnumerable(rows, schema));
+        IDataView raw = ml.Data.LoadFromEnumerable(rows, schema);
+        IDataView data = ml.Data.Cache(ml.Transforms.Conversion.MapValueToKey("Label").Fit(raw).Transform(raw));
+
+        // Class index -> tag, read from the key's values (the order ML.NET assigned).
+        VBuffer<ReadOnlyMemory<char>> keyValues = default;
+        data.Schema["Label"].GetKeyValues(ref keyValues);
+        int[] classTag = keyValues.DenseValues().Select(v => NerTags.Parse(v.ToString())).ToArray();
         var trainerOptions = new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = "Label",
@@ -89,15 +94,23 @@ internal static class MaxEntTrainer
         VBuffer<float>[] weights = [];
         transformer.Model.GetWeights(ref weights, out int classes);
         float[] biases = [.. transformer.Model.GetBiases()];
-        if (classes != T)
+        if (classes != classTag.Length)
         {
-            throw new InvalidOperationException($"ML.NET returned {classes} classes, expected {T}.");
+            throw new InvalidOperationException($"ML.NET returned {classes} classes, expected {classTag.Length}.");
         }
 
         var chain = new ChainWeights(space.Count);
-        for (int y = 0; y < T; y++)
+        var chainBias = new float[T];
+        Array.Fill(chainBias, -100f);
+        for (int k = 0; k < classes; k++)
         {
-            VBuffer<float> w = weights[y];
+            chainBias[classTag[k]] = biases[k];
+        }
+
+        for (int cls = 0; cls < classes; cls++)
+        {
+            int y = classTag[cls];
+            VBuffer<float> w = weights[cls];
             ReadOnlySpan<float> values = w.GetValues();
             ReadOnlySpan<int> idx = w.IsDense ? default : w.GetIndices();
             for (int k = 0; k < values.Length; k++)
@@ -110,10 +123,38 @@ internal static class MaxEntTrainer
             }
         }
 
+        // Check the conversion: our scores must pick the same class as ML.NET on training rows.
+        IDataView sample = transformer.Transform(ml.Data.TakeRows(data, 2000));
+        float[][] mlScores = sample.GetColumn<float[]>("Score").ToArray();
+        int agree = 0;
+        for (int r = 0; r < mlScores.Length; r++)
+        {
+            var ours = new float[classes];
+            ReadOnlySpan<int> idx = rows[r].Features.GetIndices();
+            for (int y = 0; y < classes; y++)
+            {
+                VBuffer<float> w = weights[y];
+                float sum = biases[y];
+                foreach (int c in idx)
+                {
+                    sum += w.GetItemOrDefault(c);
+                }
+
+                ours[y] = sum;
+            }
+
+            if (Array.IndexOf(ours, ours.Max()) == Array.IndexOf(mlScores[r], mlScores[r].Max()))
+            {
+                agree++;
+            }
+        }
+
+        log.WriteLine($"maxent: converted weights agree with ML.NET's prediction on {agree} of {mlScores.Length} training tokens; ML.NET argmax tags of the first 20: {string.Join(' ', mlScores.Take(20).Select(s => Array.IndexOf(s, s.Max())))}; gold {string.Join(' ', rows.Take(20).Select(r => r.Label))}; classes {string.Join(' ', classTag.Select(t => NerTags.TagNames[t]))}");
+
         int bias = space.Get(NerFeatureExtractor.BiasKey);
         for (int y = 0; y < T; y++)
         {
-            chain.Emissions[((long)bias * T) + y] += biases[y];
+            chain.Emissions[((long)bias * T) + y] += chainBias[y];
         }
 
         // Transition log-probabilities from train counts, scaled by λ chosen on dev.

@@ -28,6 +28,9 @@ internal sealed record NerTrainingOptions
 
     public int Epochs { get; init; } = 12;
 
+    /// <summary>Perceptrons trained with seeds Seed, Seed + 1, ...; their weights are averaged.</summary>
+    public int Ensemble { get; init; } = 1;
+
     public NerLearner Learner { get; init; } = NerLearner.Both;
 
     public int MaxFeatures { get; init; } = 1_500_000;
@@ -88,12 +91,25 @@ internal static class NerTraining
         if (options.Learner is NerLearner.Perceptron or NerLearner.Both)
         {
             var learnerWatch = Stopwatch.StartNew();
-            var trainer = new PerceptronTrainer { Epochs = options.Epochs, Seed = options.Seed };
-            ChainWeights weights = trainer.Train(trainCorpus, space.Count, devCorpus, dev, log, out int bestEpoch, out double bestF1);
-            var meta = new Dictionary<string, string>(metadata) { ["learner"] = "averaged structured perceptron", ["epochs"] = bestEpoch.ToString(CultureInfo.InvariantCulture) };
-            NerModel model = weights.ToModel(space, options.MaxFeatures, options.MinWeight, lexicon, options.Features, meta, 1f);
+            ChainWeights? weights = null;
+            var epochsChosen = new List<int>();
+            for (int member = 0; member < Math.Max(1, options.Ensemble); member++)
+            {
+                var trainer = new PerceptronTrainer { Epochs = options.Epochs, Seed = options.Seed + member };
+                ChainWeights memberWeights = trainer.Train(trainCorpus, space.Count, devCorpus, dev, log, out int bestEpoch, out _);
+                epochsChosen.Add(bestEpoch);
+                weights = weights is null ? memberWeights : ChainWeights.Add(weights, memberWeights);
+            }
+
+            ChainWeights.Scale(weights!, 1f / epochsChosen.Count);
+            double ensembleF1 = PerceptronTrainer.Evaluate(weights!, devCorpus, dev);
+            log.WriteLine($"perceptron ensemble of {epochsChosen.Count}: dev F1 {ensembleF1:F4}");
+            float outsideBias = PerceptronTrainer.TuneOutsideBias(weights!, space, devCorpus, dev, log, out double biasF1);
+            var meta = new Dictionary<string, string>(metadata) { ["learner"] = "averaged structured perceptron", ["epochs"] = string.Join(",", epochsChosen) };
+            NerModel model = weights!.ToModel(space, options.MaxFeatures, options.MinWeight, lexicon, options.Features, meta, 1f);
             learnerWatch.Stop();
-            results.Add(Finish("perceptron", model, dev, test, $"averaged structured perceptron, best epoch {bestEpoch} of at most {options.Epochs} (dev F1 before pruning {bestF1:F4})", learnerWatch.Elapsed, log));
+            string ensembleText = epochsChosen.Count > 1 ? $"weights averaged over {epochsChosen.Count} perceptrons trained with seeds {options.Seed}..{options.Seed + epochsChosen.Count - 1}, " : string.Empty;
+            results.Add(Finish("perceptron", model, dev, test, string.Create(CultureInfo.InvariantCulture, $"averaged structured perceptron, {ensembleText}best epochs {string.Join(", ", epochsChosen)} of at most {options.Epochs} (early stopping on dev), O-tag bias shifted by {outsideBias} (tuned on dev, F1 {biasF1:F4} before pruning)"), learnerWatch.Elapsed, log));
         }
 
         if (options.Learner is NerLearner.MaxEnt or NerLearner.Both)

@@ -27,6 +27,34 @@ internal sealed class ChainWeights
 
     public int FeatureCount => Emissions.Length / T;
 
+    public static ChainWeights Add(ChainWeights a, ChainWeights b)
+    {
+        Add(a.Emissions, b.Emissions);
+        Add(a.Transitions, b.Transitions);
+        Add(a.Start, b.Start);
+        Add(a.End, b.End);
+        return a;
+    }
+
+    public static void Scale(ChainWeights a, float factor)
+    {
+        foreach (float[] values in new[] { a.Emissions, a.Transitions, a.Start, a.End })
+        {
+            for (long i = 0; i < values.LongLength; i++)
+            {
+                values[i] *= factor;
+            }
+        }
+    }
+
+    private static void Add(float[] a, float[] b)
+    {
+        for (long i = 0; i < a.LongLength; i++)
+        {
+            a[i] += b[i];
+        }
+    }
+
     /// <summary>Emission scores of one sentence.</summary>
     public void Score(int[] features, int[] tokenEnds, Span<float> scores)
     {
@@ -238,6 +266,33 @@ internal sealed class PerceptronTrainer
         }
 
         return scorer.Overall.F1;
+    }
+
+    /// <summary>
+    /// Shifts the bias weight of the O tag to trade precision for recall, picking the shift with the
+    /// best dev F1 (the perceptron tends to be conservative on rare labels). Leaves the best shift applied.
+    /// </summary>
+    public static float TuneOutsideBias(ChainWeights weights, FeatureSpace space, FeatureCorpus dev, IReadOnlyList<LabeledSentence> devSentences, TextWriter log, out double bestF1)
+    {
+        int bias = space.Get(NerFeatureExtractor.BiasKey);
+        long index = ((long)bias * T) + NerTags.Outside;
+        float original = weights.Emissions[index];
+        float best = 0;
+        bestF1 = -1;
+        foreach (float shift in new[] { 0f, -0.25f, -0.5f, -0.75f, -1f, -1.5f, -2f })
+        {
+            weights.Emissions[index] = original + shift;
+            double f1 = Evaluate(weights, dev, devSentences);
+            log.WriteLine($"O bias shift {shift}: dev F1 {f1:F4}");
+            if (f1 > bestF1 + 1e-9)
+            {
+                bestF1 = f1;
+                best = shift;
+            }
+        }
+
+        weights.Emissions[index] = original + best;
+        return best;
     }
 
     private static void Update(float[] w, float[] u, int good, int bad, float c)

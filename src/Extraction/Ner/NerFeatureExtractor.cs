@@ -49,6 +49,7 @@ internal sealed class NerFeatureExtractor
     private const ulong THyphenLastSuffix = 31, TNGram = 32, TLowerM1Shape = 33, TShapeLowerP1 = 34, TLength = 35;
     private const ulong TCluster = 36, TClusterM1 = 37, TClusterP1 = 38, TWordFirst = 39, TLowerM1NotNoun = 40;
     private const ulong TTruncated = 41, TKind = 42, TFlagM2 = 43, TFlagP2 = 44, TClusterPair = 45;
+    private const ulong TInQuote = 46, THyphenFirstShape = 47, TSkipGram = 48, TLowerM3 = 49, TLowerP3 = 50;
 
     /// <summary>The key of the bias feature, present on every token.</summary>
     public static readonly ulong BiasKey = FeatureHash.Feature(TBias, 0);
@@ -76,6 +77,7 @@ internal sealed class NerFeatureExtractor
         public int Cluster;
         public bool Cap;
         public bool NotNoun;
+        public bool InQuote;
         public TokenKind Kind;
     }
 
@@ -99,6 +101,8 @@ internal sealed class NerFeatureExtractor
             {
                 infos[i] = Describe(text.AsSpan(starts[i], lengths[i]), kinds[i], i == 0);
             }
+
+            MarkQuotes(text, starts, lengths, infos.AsSpan(0, n));
 
             for (int i = 0; i < n; i++)
             {
@@ -170,6 +174,38 @@ internal sealed class NerFeatureExtractor
         _ = sentenceStart;
         _ = hasUpper;
         return info;
+    }
+
+    /// <summary>Marks tokens between quotation marks (titles of works, names of events are often quoted).</summary>
+    private static void MarkQuotes(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, Span<TokenInfo> infos)
+    {
+        bool inside = false;
+        for (int i = 0; i < infos.Length; i++)
+        {
+            if (lengths[i] == 1)
+            {
+                char c = text[starts[i]];
+                if (c is '"' or '\u201C')
+                {
+                    inside = !inside;
+                    continue;
+                }
+
+                if (c is '\u201E' or '\u00BB')
+                {
+                    inside = true;
+                    continue;
+                }
+
+                if (c is '\u201D' or '\u00AB')
+                {
+                    inside = false;
+                    continue;
+                }
+            }
+
+            infos[i].InQuote = inside;
+        }
     }
 
     private static ulong SuffixHash(ReadOnlySpan<char> token, int length)
@@ -329,6 +365,7 @@ internal sealed class NerFeatureExtractor
                     ulong fe = FeatureHash.Exact(firstPart);
                     ulong fl = FeatureHash.Lowered(firstPart);
                     f[k++] = FeatureHash.Feature(THyphenFirst, fl);
+                    f[k++] = FeatureHash.Feature(THyphenFirstShape, ShapeHash(firstPart));
                     _lexicon.Lookup(fe, fl, out LexiconFlags pf, out _);
                     k = AddFlags(f, k, THyphenFlag, pf, 1);
                 }
@@ -345,8 +382,16 @@ internal sealed class NerFeatureExtractor
             }
         }
 
+        if (t.InQuote)
+        {
+            f[k++] = FeatureHash.Feature(TInQuote, cap0, i > 0 && infos[i - 1].Kind == TokenKind.Punctuation ? 1UL : 0UL);
+        }
+
         if ((Options & NerFeatureOptions.Conjunctions) != 0)
         {
+            f[k++] = FeatureHash.Feature(TSkipGram, lowerM1, lowerP1);
+            f[k++] = FeatureHash.Feature(TLowerM3, i > 2 ? infos[i - 3].Lower : Boundary);
+            f[k++] = FeatureHash.Feature(TLowerP3, i + 3 < n ? infos[i + 3].Lower : EndBoundary);
             f[k++] = FeatureHash.Feature(TLowerM1Shape, lowerM1, t.Shape);
             f[k++] = FeatureHash.Feature(TShapeLowerP1, t.Shape, lowerP1);
         }
@@ -381,6 +426,23 @@ internal sealed class NerFeatureExtractor
         }
 
         return k;
+    }
+
+    private static ulong ShapeHash(ReadOnlySpan<char> part)
+    {
+        ulong hash = FeatureHash.Seed;
+        char last = '\0';
+        foreach (char c in part)
+        {
+            char cls = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
+            if (cls != last)
+            {
+                hash = FeatureHash.Add(hash, cls);
+                last = cls;
+            }
+        }
+
+        return FeatureHash.Mix(hash);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
