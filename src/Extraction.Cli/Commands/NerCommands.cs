@@ -24,7 +24,8 @@ internal static class NerCommands
         var ensemble = new Option<int>("--ensemble") { Description = "Average the weights of this many perceptrons (seeds seed, seed+1, ...).", DefaultValueFactory = _ => 1 };
         var maxEntFeatures = new Option<int>("--maxent-features") { Description = "Feature cap for the ML.NET learner (most frequent first).", DefaultValueFactory = _ => 300_000 };
         var maxEntIterations = new Option<int>("--maxent-iterations") { Description = "L-BFGS iterations for the ML.NET learner.", DefaultValueFactory = _ => 60 };
-        var command = new Command("ner", "Train the NER tagger on GermEval 2014 and write the model and its card.") { data, output, lexicons, seed, epochs, learner, maxFeatures, ensemble, maxEntFeatures, maxEntIterations };
+        var features = new Option<string>("--features") { Description = "Feature groups, comma-separated: CharNGrams, Clusters, Conjunctions, Phrases (default: all).", DefaultValueFactory = _ => "Default" };
+        var command = new Command("ner", "Train the NER tagger on GermEval 2014 and write the model and its card.") { data, output, lexicons, seed, epochs, learner, maxFeatures, ensemble, maxEntFeatures, maxEntIterations, features };
         command.SetAction(parseResult =>
         {
             var options = new NerTrainingOptions
@@ -37,6 +38,7 @@ internal static class NerCommands
                 Learner = Enum.Parse<NerLearner>(parseResult.GetValue(learner)!, ignoreCase: true),
                 MaxFeatures = parseResult.GetValue(maxFeatures),
                 Ensemble = parseResult.GetValue(ensemble),
+                Features = Enum.Parse<NerFeatureOptions>(parseResult.GetValue(features)!, ignoreCase: true),
                 MaxEntFeatures = parseResult.GetValue(maxEntFeatures),
                 MaxEntIterations = parseResult.GetValue(maxEntIterations),
                 Command = "dotnet run --project src/Extraction.Cli -c Release -- " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),

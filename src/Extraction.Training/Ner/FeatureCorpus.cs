@@ -30,7 +30,11 @@ internal sealed class FeatureCorpus
     /// Extracts features; when <paramref name="grow"/> is true unknown keys get new ids (training),
     /// otherwise they are dropped.
     /// </summary>
-    public static FeatureCorpus Build(IReadOnlyList<LabeledSentence> sentences, NerFeatureExtractor extractor, FeatureSpace space, bool grow)
+    public static FeatureCorpus Build(IReadOnlyList<LabeledSentence> sentences, NerFeatureExtractor extractor, FeatureSpace space, bool grow) =>
+        Build(sentences, _ => extractor, space, grow);
+
+    /// <summary>As above, with a possibly different extractor per sentence (jackknifed gazetteers).</summary>
+    public static FeatureCorpus Build(IReadOnlyList<LabeledSentence> sentences, Func<int, NerFeatureExtractor> extractorFor, FeatureSpace space, bool grow)
     {
         var features = new int[sentences.Count][];
         var ends = new int[sentences.Count][];
@@ -49,7 +53,7 @@ internal sealed class FeatureCorpus
                 counts = new int[n];
             }
 
-            extractor.Extract(document.Text, document.TokenStarts.AsSpan(0, n), document.TokenLengths.AsSpan(0, n), document.TokenKinds.AsSpan(0, n), buffer, counts);
+            extractorFor(s).Extract(document.Text, document.TokenStarts.AsSpan(0, n), document.TokenLengths.AsSpan(0, n), document.TokenKinds.AsSpan(0, n), buffer, counts);
             ids.Clear();
             var tokenEnds = new int[n];
             for (int i = 0; i < n; i++)

@@ -68,11 +68,35 @@ internal static class NerTraining
         List<LabeledSentence> test = GermEvalReader.ReadFile(Path.Combine(data, "NER-de-test.tsv"));
         log.WriteLine($"data: train {train.Count} sentences / {train.Sum(s => s.Tokens.Length)} tokens, dev {dev.Count}, test {test.Count}");
 
-        NerLexicon lexicon = NerLexiconBuilder.Build(lexicons, null, log);
+        NerLexicon baseLexicon = NerLexiconBuilder.Build(lexicons, null, log);
+        NerLexicon lexicon = baseLexicon;
+        var watch = Stopwatch.StartNew();
+        Func<int, NerFeatureExtractor> trainExtractor;
+        if ((options.Features & NerFeatureOptions.Phrases) != 0)
+        {
+            // Jackknife: sentences of fold k see the phrase gazetteer of the other folds.
+            const int folds = 5;
+            var foldExtractors = new NerFeatureExtractor[folds];
+            for (int k = 0; k < folds; k++)
+            {
+                int fold = k;
+                foldExtractors[k] = new NerFeatureExtractor(PhraseGazetteer.Combine(baseLexicon, PhraseGazetteer.Build(train, s => s % folds != fold)), options.Features);
+            }
+
+            Dictionary<ulong, int> phrases = PhraseGazetteer.Build(train, _ => true);
+            lexicon = PhraseGazetteer.Combine(baseLexicon, phrases);
+            trainExtractor = s => foldExtractors[s % folds];
+            log.WriteLine($"phrase gazetteer: {phrases.Count} phrases from train, 5-fold jackknife for training ({watch.Elapsed.TotalSeconds:F1} s)");
+        }
+        else
+        {
+            var single = new NerFeatureExtractor(lexicon, options.Features);
+            trainExtractor = _ => single;
+        }
+
         var extractor = new NerFeatureExtractor(lexicon, options.Features);
         var space = new FeatureSpace();
-        var watch = Stopwatch.StartNew();
-        FeatureCorpus trainCorpus = FeatureCorpus.Build(train, extractor, space, grow: true);
+        FeatureCorpus trainCorpus = FeatureCorpus.Build(train, trainExtractor, space, grow: true);
         FeatureCorpus devCorpus = FeatureCorpus.Build(dev, extractor, space, grow: false);
         log.WriteLine($"features: {space.Count} distinct in train ({watch.Elapsed.TotalSeconds:F1} s)");
 

@@ -10,6 +10,9 @@ internal enum NerFeatureOptions
 {
     None = 0,
 
+    /// <summary>Matches of the phrase gazetteer compiled from the training data.</summary>
+    Phrases = 8,
+
     /// <summary>Character 4-grams of longer words (compound parts).</summary>
     CharNGrams = 1,
 
@@ -20,7 +23,7 @@ internal enum NerFeatureOptions
     Conjunctions = 4,
 
     /// <summary>The default set.</summary>
-    Default = CharNGrams | Clusters | Conjunctions,
+    Default = CharNGrams | Clusters | Conjunctions | Phrases,
 }
 
 /// <summary>
@@ -35,7 +38,9 @@ internal sealed class NerFeatureExtractor
     /// <summary>The version of the feature templates; stored in the model.</summary>
     public const int Version = 1;
 
-    public const int MaxFeaturesPerToken = 128;
+    public const int MaxFeaturesPerToken = 136;
+
+    private const int MaxPhraseFeatures = 4;
 
     private const int MaxAffix = 5;
     private const int MaxNGrams = 12;
@@ -49,6 +54,7 @@ internal sealed class NerFeatureExtractor
     private const ulong THyphenLastSuffix = 31, TNGram = 32, TLowerM1Shape = 33, TShapeLowerP1 = 34, TLength = 35;
     private const ulong TCluster = 36, TClusterM1 = 37, TClusterP1 = 38, TWordFirst = 39, TLowerM1NotNoun = 40;
     private const ulong TTruncated = 41, TKind = 42, TFlagM2 = 43, TFlagP2 = 44, TClusterPair = 45;
+    private const ulong TPhrase = 51, TPhraseLast = 52;
     private const ulong TInQuote = 46, THyphenFirstShape = 47, TSkipGram = 48, TLowerM3 = 49, TLowerP3 = 50;
 
     /// <summary>The key of the bias feature, present on every token.</summary>
@@ -108,6 +114,11 @@ internal sealed class NerFeatureExtractor
             {
                 Span<ulong> f = features.Slice(i * MaxFeaturesPerToken, MaxFeaturesPerToken);
                 counts[i] = ExtractToken(text.AsSpan(starts[i], lengths[i]), infos.AsSpan(0, n), i, f);
+            }
+
+            if ((Options & NerFeatureOptions.Phrases) != 0)
+            {
+                AddPhraseFeatures(infos.AsSpan(0, n), features, counts);
             }
         }
         finally
@@ -174,6 +185,44 @@ internal sealed class NerFeatureExtractor
         _ = sentenceStart;
         _ = hasUpper;
         return info;
+    }
+
+    /// <summary>Adds features for every span that matches the phrase gazetteer (label, position in the match, reliability).</summary>
+    private void AddPhraseFeatures(ReadOnlySpan<TokenInfo> infos, Span<ulong> features, Span<int> counts)
+    {
+        int n = infos.Length;
+        Span<ulong> words = stackalloc ulong[NerLexicon.MaxPhraseLength];
+        Span<int> added = n <= 256 ? stackalloc int[n] : new int[n];
+        added.Clear();
+        for (int i = 0; i < n; i++)
+        {
+            for (int length = 1; length <= NerLexicon.MaxPhraseLength && i + length <= n; length++)
+            {
+                words[length - 1] = infos[i + length - 1].Word;
+                int value = _lexicon.LookupPhrase(NerLexicon.PhraseKey(words[..length]));
+                if (value == 0)
+                {
+                    continue;
+                }
+
+                for (int j = i; j < i + length; j++)
+                {
+                    if (added[j] >= MaxPhraseFeatures)
+                    {
+                        continue;
+                    }
+
+                    ulong position = j == i ? 0UL : j == i + length - 1 ? 2UL : 1UL;
+                    features[(j * MaxFeaturesPerToken) + counts[j]++] = FeatureHash.Feature(TPhrase, (ulong)value, position, (ulong)Math.Min(length, 3));
+                    if (j == i)
+                    {
+                        features[(j * MaxFeaturesPerToken) + counts[j]++] = FeatureHash.Feature(TPhraseLast, (ulong)(value & 0xFF), (ulong)length);
+                    }
+
+                    added[j]++;
+                }
+            }
+        }
     }
 
     /// <summary>Marks tokens between quotation marks (titles of works, names of events are often quoted).</summary>

@@ -59,6 +59,29 @@ internal sealed class NerLexicon
 
     public int Count => _index.Count;
 
+    /// <summary>The longest phrase (in tokens) of the phrase gazetteer.</summary>
+    public const int MaxPhraseLength = 4;
+
+    private const ulong PhraseTemplate = 0x5048524153450001UL;
+
+    /// <summary>The key of a phrase (a sequence of exact token hashes) in the phrase gazetteer.</summary>
+    public static ulong PhraseKey(ReadOnlySpan<ulong> words)
+    {
+        ulong hash = FeatureHash.Seed;
+        foreach (ulong word in words)
+        {
+            hash = FeatureHash.Mix(hash ^ word) + 0x9E3779B97F4A7C15UL;
+        }
+
+        return FeatureHash.Feature(PhraseTemplate, hash + (ulong)words.Length);
+    }
+
+    /// <summary>
+    /// Looks up a phrase in the gazetteer compiled from the training data: the value holds the label
+    /// seen most often for it + 1 in the low byte and a reliability bucket above; 0 when unknown.
+    /// </summary>
+    public int LookupPhrase(ulong phraseKey) => _index.TryGetValue(phraseKey, out int value) ? value : 0;
+
     /// <summary>Looks up a token by its exact and lower-case hashes.</summary>
     public void Lookup(ulong exact, ulong lower, out LexiconFlags flags, out int cluster)
     {

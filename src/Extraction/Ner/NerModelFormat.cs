@@ -102,6 +102,11 @@ internal static class NerModelFormat
             throw new ModelFormatException($"NER model '{source}': the file is empty.");
         }
 
+        if (read < Magic.Length && header[..read].SequenceEqual(Magic.AsSpan(0, read)))
+        {
+            throw new ModelFormatException($"NER model '{source}': the file is truncated (header has {read} of {HeaderSize} bytes).");
+        }
+
         if (read < Magic.Length || !header[..Magic.Length].SequenceEqual(Magic))
         {
             throw new ModelFormatException($"NER model '{source}': not an NER model file (wrong magic bytes).");
