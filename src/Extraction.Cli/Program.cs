@@ -16,6 +16,10 @@ internal static class Program
         root.Subcommands.Add(ExtractCommand.Create(console, () => extractor.Value));
         root.Subcommands.Add(EvaluateCommands.Create(console));
         root.Subcommands.Add(InfoCommand.Create(console, () => extractor.Value));
+        root.Subcommands.Add(NerCommands.CreateTagCommand());
+        var train = new Command("train", "Train a model from the shared data.");
+        train.Subcommands.Add(NerCommands.CreateTrainNerCommand());
+        root.Subcommands.Add(train);
 
         ParseResult parseResult = root.Parse(args);
         var configuration = new InvocationConfiguration

@@ -12,6 +12,7 @@ internal static class EvaluateCommands
         var command = new Command("evaluate", "Measure accuracy against gold data.");
         command.Subcommands.Add(CreateAll(console));
         command.Subcommands.Add(CreateTokenization(console));
+        command.Subcommands.Add(NerCommands.CreateEvaluateNerCommand());
         return command;
     }
 
