@@ -1,0 +1,272 @@
+using System.Diagnostics;
+using Extraction.Morphology;
+using Extraction.Training.Evaluation;
+
+namespace Extraction.Training.Morphology;
+
+/// <summary>
+/// Trains the POS model (UPOS on UD German GSD dev + PUD, STTS on GSD dev, whose XPOS column is STTS;
+/// PUD's is not), the training-corpus lemma table and the suffix rules, and compiles the lexicon.
+/// Every tenth training sentence is held out to pick the number of epochs; the final model is then
+/// trained on everything. GSD test is never read here.
+/// </summary>
+internal static class PosTrainer
+{
+    public const string LexiconFile = "lexicon-de.bin";
+    public const string ModelFile = "pos-de.bin";
+
+    /// <summary>A training sentence: forms with UPOS, STTS (null where unknown) and lemma.</summary>
+    internal sealed record TrainingSentence(string[] Forms, string[] Upos, string[]? Stts, string[] Lemmas);
+
+    public static int Run(string dataFolder, string outFolder, int maxEpochs, TextWriter log)
+    {
+        var clock = Stopwatch.StartNew();
+        Directory.CreateDirectory(outFolder);
+        MorphLexicon lexicon = LexiconCompiler.Compile(Path.Combine(dataFolder, "lexicons"), log);
+        string lexiconPath = Path.Combine(outFolder, LexiconFile);
+        using (FileStream file = File.Create(lexiconPath))
+        {
+            lexicon.Write(file);
+        }
+
+        log.WriteLine($"lexicon: {lexicon.FormCount} forms, {lexicon.AnalysisCount} analyses, {new FileInfo(lexiconPath).Length / 1024} KiB, {clock.Elapsed.TotalSeconds:0.0} s");
+
+        string ud = Path.Combine(dataFolder, "ud-german");
+        List<TrainingSentence> sentences = [.. Load(Path.Combine(ud, "de_gsd-ud-dev.conllu"), hasStts: true), .. Load(Path.Combine(ud, "de_pud-ud-test.conllu"), hasStts: false)];
+        log.WriteLine($"training sentences: {sentences.Count}, tokens: {sentences.Sum(s => s.Forms.Length)}");
+
+        var train = sentences.Where((_, i) => i % 10 != 9).ToList();
+        var held = sentences.Where((_, i) => i % 10 == 9).ToList();
+        string[] uposLabels = [.. sentences.SelectMany(s => s.Upos).Distinct().Order(StringComparer.Ordinal)];
+        string[] sttsLabels = [.. sentences.Where(s => s.Stts is not null).SelectMany(s => s.Stts!).Distinct().Order(StringComparer.Ordinal)];
+
+        // Model selection on the held-out tenth: the epoch count with the best UPOS + STTS accuracy.
+        int bestEpochs = 1;
+        double bestScore = -1;
+        var uposModel = new AveragedPerceptron(uposLabels);
+        var sttsModel = new AveragedPerceptron(sttsLabels);
+        for (int epoch = 1; epoch <= maxEpochs; epoch++)
+        {
+            TrainEpoch(train, lexicon, uposModel, sttsModel, uposLabels, sttsLabels, epoch);
+            var annotator = new MorphologyAnnotator(BuildModel(uposModel, sttsModel, train, lexicon, uposLabels), lexicon);
+            (double upos, double stts, double lemma) = Score(annotator, held);
+            log.WriteLine($"epoch {epoch}: held-out UPOS {upos:0.0000} STTS {stts:0.0000} lemma {lemma:0.0000}");
+            if (upos + stts > bestScore)
+            {
+                bestScore = upos + stts;
+                bestEpochs = epoch;
+            }
+        }
+
+        log.WriteLine($"best: {bestEpochs} epochs; retraining on all {sentences.Count} sentences");
+        uposModel = new AveragedPerceptron(uposLabels);
+        sttsModel = new AveragedPerceptron(sttsLabels);
+        for (int epoch = 1; epoch <= bestEpochs; epoch++)
+        {
+            TrainEpoch(sentences, lexicon, uposModel, sttsModel, uposLabels, sttsLabels, epoch);
+        }
+
+        MorphModel model = BuildModel(uposModel, sttsModel, sentences, lexicon, uposLabels);
+        string modelPath = Path.Combine(outFolder, ModelFile);
+        using (FileStream file = File.Create(modelPath))
+        {
+            model.Write(file);
+        }
+
+        log.WriteLine($"model: {model.Upos.Features.Length} UPOS + {model.Stts.Features.Length} STTS features, {model.LemmaEntries.Length} lemmas, {model.SuffixRules.Length} suffix rules, {new FileInfo(modelPath).Length / 1024} KiB");
+        log.WriteLine($"training took {clock.Elapsed.TotalSeconds:0.0} s");
+        return 0;
+    }
+
+    internal static List<TrainingSentence> Load(string path, bool hasStts)
+    {
+        var result = new List<TrainingSentence>();
+        List<ConlluSentence> sentences = ConlluReader.Read(path);
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            ConlluSentence sentence = sentences[s];
+
+            // Half of the sentences with contractions keep the surface token ("im", APPRART) so that the
+            // tagger also knows the tokens our tokenizer produces; the other half keep the UD words.
+            bool surface = s % 2 == 0 && sentence.Multiwords.Count > 0;
+            var forms = new List<string>();
+            var upos = new List<string>();
+            var stts = new List<string>();
+            var lemmas = new List<string>();
+            for (int w = 0; w < sentence.Words.Count; w++)
+            {
+                ConlluMultiword? mwt = surface ? sentence.Multiwords.FirstOrDefault(m => m.First == w) : null;
+                ConlluWord word = sentence.Words[w];
+                if (mwt is not null)
+                {
+                    forms.Add(mwt.Form);
+                    upos.Add(word.Upos);
+                    stts.Add(word.Upos == "ADP" ? "APPRART" : word.Xpos);
+                    lemmas.Add(word.Lemma);
+                    w = mwt.Last;
+                    continue;
+                }
+
+                forms.Add(word.Form);
+                upos.Add(word.Upos);
+                stts.Add(word.Xpos);
+                lemmas.Add(word.Lemma);
+            }
+
+            result.Add(new TrainingSentence([.. forms], [.. upos], hasStts ? [.. stts] : null, [.. lemmas]));
+        }
+
+        return result;
+    }
+
+    private static void TrainEpoch(List<TrainingSentence> sentences, MorphLexicon lexicon, AveragedPerceptron upos, AveragedPerceptron stts, string[] uposLabels, string[] sttsLabels, int seed)
+    {
+        var order = Enumerable.Range(0, sentences.Count).ToArray();
+        new Random(seed).Shuffle(order);
+        Span<ulong> features = stackalloc ulong[TaggerFeatures.MaxFeatures];
+        Span<float> scores = stackalloc float[256];
+        char[] chars = new char[128];
+        foreach (int index in order)
+        {
+            TrainingSentence sentence = sentences[index];
+            int n = sentence.Forms.Length;
+            var infos = new TokenInfo[n];
+            for (int k = 0; k < n; k++)
+            {
+                TaggerFeatures.Describe(sentence.Forms[k], lexicon, chars, ref infos[k]);
+            }
+
+            int[] gold = sentence.Upos.Select(u => Array.IndexOf(uposLabels, u)).ToArray();
+            int p1 = -1;
+            int p2 = -1;
+            for (int k = 0; k < n; k++)
+            {
+                int count = TaggerFeatures.Extract(infos, k, p1, p2, default, features);
+                int guess = upos.Predict(features[..count], scores);
+                upos.Update(features[..count], gold[k], guess);
+                p2 = p1;
+                p1 = guess;
+            }
+
+            if (sentence.Stts is null)
+            {
+                continue;
+            }
+
+            int[] goldStts = sentence.Stts.Select(t => Array.IndexOf(sttsLabels, t)).ToArray();
+            p1 = -1;
+            p2 = -1;
+            for (int k = 0; k < n; k++)
+            {
+                int count = TaggerFeatures.Extract(infos, k, p1, p2, gold, features);
+                int guess = stts.Predict(features[..count], scores);
+                stts.Update(features[..count], goldStts[k], guess);
+                p2 = p1;
+                p1 = guess;
+            }
+        }
+    }
+
+    private static MorphModel BuildModel(AveragedPerceptron upos, AveragedPerceptron stts, List<TrainingSentence> sentences, MorphLexicon lexicon, string[] uposLabels)
+    {
+        // Lemmas seen in training, by form and UPOS: the most frequent one.
+        var lemmaCounts = new Dictionary<(string Form, int Upos), Dictionary<string, int>>();
+        var ruleCounts = new Dictionary<(string Suffix, int Upos), Dictionary<(int Strip, string Append), int>>();
+        foreach (TrainingSentence sentence in sentences)
+        {
+            for (int k = 0; k < sentence.Forms.Length; k++)
+            {
+                string form = sentence.Forms[k];
+                string lemma = sentence.Lemmas[k];
+                if (lemma == "_" || lemma.Length == 0)
+                {
+                    continue;
+                }
+
+                int label = Array.IndexOf(uposLabels, sentence.Upos[k]);
+                Increment(lemmaCounts, (form, label), lemma);
+
+                // Suffix rules are learnt from words the lexicon does not know, as unknown words are.
+                if (lexicon.Find(form) >= 0)
+                {
+                    continue;
+                }
+
+                int common = 0;
+                while (common < form.Length && common < lemma.Length && form[common] == lemma[common])
+                {
+                    common++;
+                }
+
+                if (common == 0)
+                {
+                    continue;
+                }
+
+                (int, string) rule = (form.Length - common, lemma[common..]);
+                for (int length = 1; length <= Math.Min(SuffixRule.MaxSuffix, form.Length - 1); length++)
+                {
+                    Increment(ruleCounts, (form[^length..].ToLowerInvariant(), label), rule);
+                }
+            }
+        }
+
+        var lemmas = lemmaCounts
+            .Select(p => new LemmaEntry(p.Key.Form, p.Key.Upos, p.Value.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).First().Key))
+            .OrderBy(e => e.Form, StringComparer.Ordinal).ThenBy(e => e.Upos)
+            .ToList();
+        var rules = new List<SuffixRule>();
+        foreach (((string suffix, int label), Dictionary<(int Strip, string Append), int> counts) in ruleCounts.OrderBy(p => p.Key.Suffix, StringComparer.Ordinal).ThenBy(p => p.Key.Upos))
+        {
+            int total = counts.Values.Sum();
+            ((int strip, string append), int count) = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key.Strip).First();
+            if (count >= 2 && count * 2 > total)
+            {
+                rules.Add(new SuffixRule(suffix, label, strip, append));
+            }
+        }
+
+        return new MorphModel(upos.ToModel(), stts.ToModel(), lemmas, rules);
+    }
+
+    private static void Increment<TKey, TValue>(Dictionary<TKey, Dictionary<TValue, int>> counts, TKey key, TValue value)
+        where TKey : notnull
+        where TValue : notnull
+    {
+        if (!counts.TryGetValue(key, out Dictionary<TValue, int>? inner))
+        {
+            inner = [];
+            counts[key] = inner;
+        }
+
+        inner[value] = inner.GetValueOrDefault(value) + 1;
+    }
+
+    /// <summary>UPOS, STTS and lemma (UD conventions) accuracy of an annotator on sentences.</summary>
+    internal static (double Upos, double Stts, double Lemma) Score(MorphologyAnnotator annotator, List<TrainingSentence> sentences)
+    {
+        var upos = new AccuracyCounter();
+        var stts = new AccuracyCounter();
+        var lemma = new AccuracyCounter();
+        Document document = Document.FromTokens(sentences.Select(s => (IReadOnlyList<string>)s.Forms));
+        var component = new MorphologyComponent(annotator, LemmaConventions.UniversalDependencies);
+        component.Process(document, CancellationToken.None);
+        int t = 0;
+        foreach (TrainingSentence sentence in sentences)
+        {
+            for (int k = 0; k < sentence.Forms.Length; k++, t++)
+            {
+                Token token = document.GetToken(t);
+                upos.Add(token.Pos == sentence.Upos[k]);
+                if (sentence.Stts is not null)
+                {
+                    stts.Add(token.Tag == sentence.Stts[k]);
+                }
+
+                lemma.Add(token.Lemma == sentence.Lemmas[k]);
+            }
+        }
+
+        return (upos.Accuracy, stts.Accuracy, lemma.Accuracy);
+    }
+}

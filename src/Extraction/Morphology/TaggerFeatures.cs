@@ -1,0 +1,196 @@
+namespace Extraction.Morphology;
+
+/// <summary>What the taggers know about one token before tagging: hashes of its text and lexicon classes.</summary>
+internal struct TokenInfo
+{
+    public ulong Word;
+    public ulong Suffix1;
+    public ulong Suffix2;
+    public ulong Suffix3;
+    public ulong Suffix4;
+    public ulong Prefix3;
+    public int Shape;
+    public LexClass Lex;
+    public LexClass LexLower;
+    public int Form;
+    public int LowerForm;
+}
+
+/// <summary>
+/// The feature templates shared by training and inference. Features are 64-bit hashes of a template
+/// number and values; nothing here allocates.
+/// </summary>
+internal static class TaggerFeatures
+{
+    public const int MaxFeatures = 48;
+
+    // Hash of the boundary pseudo-token before the first and after the last token.
+    private const ulong Boundary = 0x5EED5EED5EEDUL;
+
+    /// <summary>Fills <paramref name="info"/> for a token.</summary>
+    public static void Describe(ReadOnlySpan<char> token, MorphLexicon? lexicon, Span<char> scratch, ref TokenInfo info)
+    {
+        info.Word = Hashing.Hash(token, lower: true);
+        info.Suffix1 = Hashing.Hash(token[Math.Max(0, token.Length - 1)..], lower: true);
+        info.Suffix2 = Hashing.Hash(token[Math.Max(0, token.Length - 2)..], lower: true);
+        info.Suffix3 = Hashing.Hash(token[Math.Max(0, token.Length - 3)..], lower: true);
+        info.Suffix4 = Hashing.Hash(token[Math.Max(0, token.Length - 4)..], lower: true);
+        info.Prefix3 = Hashing.Hash(token[..Math.Min(3, token.Length)], lower: true);
+        info.Shape = Shape(token);
+        info.Form = -1;
+        info.LowerForm = -1;
+        info.Lex = LexClass.None;
+        info.LexLower = LexClass.None;
+        if (lexicon is null)
+        {
+            return;
+        }
+
+        info.Form = lexicon.Find(token);
+        info.Lex = lexicon.ClassesOf(info.Form);
+        if (token.Length > 0 && char.IsUpper(token[0]) && token.Length <= scratch.Length)
+        {
+            Span<char> lower = scratch[..token.Length];
+            token.CopyTo(lower);
+            lower[0] = char.ToLowerInvariant(lower[0]);
+            info.LowerForm = lexicon.Find(lower);
+            info.LexLower = lexicon.ClassesOf(info.LowerForm);
+        }
+    }
+
+    private static int Shape(ReadOnlySpan<char> token)
+    {
+        int shape = 0;
+        bool allUpper = true;
+        bool allDigit = true;
+        bool anyLetterOrDigit = false;
+        foreach (char c in token)
+        {
+            if (char.IsDigit(c))
+            {
+                shape |= 4;
+                anyLetterOrDigit = true;
+            }
+            else
+            {
+                allDigit = false;
+            }
+
+            if (char.IsLetter(c))
+            {
+                anyLetterOrDigit = true;
+                if (!char.IsUpper(c))
+                {
+                    allUpper = false;
+                }
+            }
+            else
+            {
+                allUpper = false;
+            }
+
+            if (c is '-' or '\u2010' or '\u2011')
+            {
+                shape |= 16;
+            }
+
+            if (c == '.')
+            {
+                shape |= 128;
+            }
+        }
+
+        if (token.Length > 0 && char.IsUpper(token[0]))
+        {
+            shape |= 1;
+        }
+
+        if (allUpper && token.Length > 1)
+        {
+            shape |= 2;
+        }
+
+        if (allDigit && token.Length > 0)
+        {
+            shape |= 8;
+        }
+
+        if (!anyLetterOrDigit)
+        {
+            shape |= 32;
+        }
+
+        if (token.Length <= 3)
+        {
+            shape |= 64;
+        }
+
+        return shape;
+    }
+
+    /// <summary>
+    /// Writes the features of token <paramref name="i"/>. <paramref name="prev1"/> and <paramref name="prev2"/>
+    /// are the labels this tagger gave the two tokens before (-1 at the start); <paramref name="upos"/>, when not
+    /// empty, holds the UPOS labels of the sentence (for the STTS tagger).
+    /// </summary>
+    public static int Extract(ReadOnlySpan<TokenInfo> tokens, int i, int prev1, int prev2, ReadOnlySpan<int> upos, Span<ulong> output)
+    {
+        ref readonly TokenInfo t = ref tokens[i];
+        ulong prevWord = i > 0 ? tokens[i - 1].Word : Boundary;
+        ulong prevWord2 = i > 1 ? tokens[i - 2].Word : Boundary;
+        ulong nextWord = i + 1 < tokens.Length ? tokens[i + 1].Word : Boundary;
+        ulong nextWord2 = i + 2 < tokens.Length ? tokens[i + 2].Word : Boundary;
+        ulong prevSuffix = i > 0 ? tokens[i - 1].Suffix3 : Boundary;
+        ulong nextSuffix = i + 1 < tokens.Length ? tokens[i + 1].Suffix3 : Boundary;
+        ulong prevLex = i > 0 ? (ulong)tokens[i - 1].Lex | ((ulong)(uint)tokens[i - 1].Shape << 8) : Boundary;
+        ulong nextLex = i + 1 < tokens.Length ? (ulong)tokens[i + 1].Lex | ((ulong)(uint)tokens[i + 1].Shape << 8) : Boundary;
+        ulong lex = (ulong)t.Lex | ((ulong)t.LexLower << 8);
+        ulong p1 = (ulong)(prev1 + 1);
+        ulong p2 = (ulong)(prev2 + 1);
+        int n = 0;
+        output[n++] = Hashing.Feature(0, 0);
+        output[n++] = Hashing.Feature(1, t.Word);
+        output[n++] = Hashing.Feature(2, t.Suffix1);
+        output[n++] = Hashing.Feature(3, t.Suffix2);
+        output[n++] = Hashing.Feature(4, t.Suffix3);
+        output[n++] = Hashing.Feature(5, t.Suffix4);
+        output[n++] = Hashing.Feature(6, t.Prefix3);
+        output[n++] = Hashing.Feature(7, (ulong)(uint)t.Shape);
+        output[n++] = Hashing.Feature(8, lex);
+        output[n++] = Hashing.Feature(9, lex, (ulong)(uint)t.Shape | (i == 0 ? 256UL : 0UL));
+        output[n++] = Hashing.Feature(10, prevWord);
+        output[n++] = Hashing.Feature(11, nextWord);
+        output[n++] = Hashing.Feature(12, prevWord2);
+        output[n++] = Hashing.Feature(13, nextWord2);
+        output[n++] = Hashing.Feature(14, prevSuffix);
+        output[n++] = Hashing.Feature(15, nextSuffix);
+        output[n++] = Hashing.Feature(16, prevLex);
+        output[n++] = Hashing.Feature(17, nextLex);
+        output[n++] = Hashing.Feature(18, p1);
+        output[n++] = Hashing.Feature(19, p1, p2);
+        output[n++] = Hashing.Feature(20, p1, t.Word);
+        output[n++] = Hashing.Feature(21, p1, t.Suffix3);
+        output[n++] = Hashing.Feature(22, p1, lex);
+        output[n++] = Hashing.Feature(23, t.Word, nextWord);
+        output[n++] = Hashing.Feature(24, prevWord, t.Word);
+        output[n++] = Hashing.Feature(25, lex, nextLex);
+        output[n++] = Hashing.Feature(26, t.Suffix3, (ulong)(uint)t.Shape);
+        if (!upos.IsEmpty)
+        {
+            ulong u = (ulong)upos[i];
+            ulong uPrev = i > 0 ? (ulong)upos[i - 1] : 99;
+            ulong uNext = i + 1 < upos.Length ? (ulong)upos[i + 1] : 99;
+            output[n++] = Hashing.Feature(30, u);
+            output[n++] = Hashing.Feature(31, u, t.Word);
+            output[n++] = Hashing.Feature(32, u, t.Suffix3);
+            output[n++] = Hashing.Feature(33, u, uPrev);
+            output[n++] = Hashing.Feature(34, u, uNext);
+            output[n++] = Hashing.Feature(35, u, lex);
+            output[n++] = Hashing.Feature(36, u, p1);
+            output[n++] = Hashing.Feature(37, u, nextWord);
+            output[n++] = Hashing.Feature(38, u, prevWord);
+        }
+
+        return n;
+    }
+}
