@@ -14,11 +14,13 @@ internal static class MorphologyCommands
         var data = new Option<string>("--data") { Description = "The shared data folder (with lexicons/ and ud-german/).", Required = true };
         var output = new Option<string>("--out") { Description = "Where to write lexicon-de.bin and pos-de.bin.", DefaultValueFactory = _ => "models" };
         var epochs = new Option<int>("--max-epochs") { Description = "The most epochs tried in model selection.", DefaultValueFactory = _ => 12 };
+        var gsdWeight = new Option<int>("--gsd-weight") { Description = "How many times GSD dev counts per epoch against PUD once.", DefaultValueFactory = _ => 1 };
         var command = new Command("pos", "Compile the German lexicon and train the POS tagger and lemmatizer.");
+        command.Options.Add(gsdWeight);
         command.Options.Add(data);
         command.Options.Add(output);
         command.Options.Add(epochs);
-        command.SetAction(parseResult => PosTrainer.Run(parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(epochs), Console.Out));
+        command.SetAction(parseResult => PosTrainer.Run(parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(epochs), parseResult.GetValue(gsdWeight), Console.Out));
         return command;
     }
 

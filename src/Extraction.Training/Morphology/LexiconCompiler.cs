@@ -89,12 +89,66 @@ internal static class LexiconCompiler
         }
     }
 
+    // Comparatives whose stem changes; the dictionary has positive forms only.
+    private static readonly Dictionary<string, (string Comparative, string Superlative)> Irregular = new(StringComparer.Ordinal)
+    {
+        ["gut"] = ("besser", "best"),
+        ["viel"] = ("mehr", "meist"),
+        ["hoch"] = ("höher", "höchst"),
+        ["nah"] = ("näher", "nächst"),
+        ["groß"] = ("größer", "größt"),
+        ["gern"] = ("lieber", "liebst"),
+        ["bald"] = ("eher", "ehest"),
+    };
+
+    private static readonly HashSet<string> Umlauting = new(StringComparer.Ordinal)
+    {
+        "alt", "arm", "dumm", "grob", "hart", "jung", "kalt", "klug", "krank", "kurz", "lang", "oft", "scharf",
+        "schwach", "schwarz", "stark", "warm", "gesund", "schmal", "nass", "glatt", "rot", "fromm",
+    };
+
+    // Comparative and superlative forms (predicative and declined), lemma = the positive.
+    private static void AddComparison(string lemma, List<(string, LexClass, string, uint)> entries)
+    {
+        if (lemma.Length < 3 || !lemma.All(char.IsLower) || lemma.EndsWith("end", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        string comparative;
+        string superlative;
+        if (Irregular.TryGetValue(lemma, out (string Comparative, string Superlative) irregular))
+        {
+            (comparative, superlative) = irregular;
+        }
+        else
+        {
+            string stem = lemma;
+            if (Umlauting.Contains(lemma))
+            {
+                int v = lemma.LastIndexOfAny(['a', 'o', 'u']);
+                stem = string.Concat(lemma.AsSpan(0, v), lemma[v] switch { 'a' => "ä", 'o' => "ö", _ => "ü" }, lemma.AsSpan(v + 1));
+            }
+
+            comparative = stem.EndsWith('e') ? stem + "r" : stem + "er";
+            superlative = stem.EndsWith('e') ? stem + "st" : stem.EndsWith('t') || stem.EndsWith('d') || stem.EndsWith('s') || stem.EndsWith('ß') || stem.EndsWith('z') || stem.EndsWith('x') ? stem + "est" : stem + "st";
+        }
+
+        entries.Add((comparative, LexClass.Adjective, lemma, 0));
+        foreach (string ending in new[] { "e", "en", "er", "es", "em" })
+        {
+            entries.Add((comparative + ending, LexClass.Adjective, lemma, 0));
+            entries.Add((superlative + ending, LexClass.Adjective, lemma, 0));
+        }
+    }
+
     private static void AddAdjectives(JsonElement root, List<(string, LexClass, string, uint)> entries)
     {
         foreach (JsonProperty adjective in root.EnumerateObject())
         {
             string lemma = adjective.Name;
             entries.Add((lemma, LexClass.Adjective, lemma, 0));
+            AddComparison(lemma, entries);
             for (int c = 0; c < 4; c++)
             {
                 if (!adjective.Value.TryGetProperty(CaseKeys[c], out JsonElement byArticle) || byArticle.ValueKind != JsonValueKind.Object)

@@ -16,9 +16,9 @@ internal static class PosTrainer
     public const string ModelFile = "pos-de.bin";
 
     /// <summary>A training sentence: forms with UPOS, STTS (null where unknown) and lemma.</summary>
-    internal sealed record TrainingSentence(string[] Forms, string[] Upos, string[]? Stts, string[] Lemmas);
+    internal sealed record TrainingSentence(string[] Forms, string[] Upos, string[]? Stts, string[] Lemmas, int Domain);
 
-    public static int Run(string dataFolder, string outFolder, int maxEpochs, TextWriter log)
+    public static int Run(string dataFolder, string outFolder, int maxEpochs, int gsdWeight, TextWriter log)
     {
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(outFolder);
@@ -31,12 +31,18 @@ internal static class PosTrainer
 
         log.WriteLine($"lexicon: {lexicon.FormCount} forms, {lexicon.AnalysisCount} analyses, {new FileInfo(lexiconPath).Length / 1024} KiB, {clock.Elapsed.TotalSeconds:0.0} s");
 
+        NameTable names = Environment.GetEnvironmentVariable("NO_NAMES") == "1" ? NameTable.Empty : NameStatistics.Compute(Path.Combine(dataFolder, "germeval2014", "NER-de-train.tsv"));
+        log.WriteLine($"name statistics: {names.Hashes.Length} forms from GermEval 2014 train");
         string ud = Path.Combine(dataFolder, "ud-german");
-        List<TrainingSentence> sentences = [.. Load(Path.Combine(ud, "de_gsd-ud-dev.conllu"), hasStts: true), .. Load(Path.Combine(ud, "de_pud-ud-test.conllu"), hasStts: false)];
-        log.WriteLine($"training sentences: {sentences.Count}, tokens: {sentences.Sum(s => s.Forms.Length)}");
+        List<TrainingSentence> gsd = Load(Path.Combine(ud, "de_gsd-ud-dev.conllu"), hasStts: true);
+        List<TrainingSentence> pud = Load(Path.Combine(ud, "de_pud-ud-test.conllu"), hasStts: false);
+        List<TrainingSentence> sentences = [.. gsd, .. pud];
+        log.WriteLine($"training sentences: {sentences.Count}, tokens: {sentences.Sum(s => s.Forms.Length)}; GSD dev counted {gsdWeight} times per epoch");
 
-        var train = sentences.Where((_, i) => i % 10 != 9).ToList();
-        var held = sentences.Where((_, i) => i % 10 == 9).ToList();
+        // Held out for model selection: every fifth GSD dev sentence (GSD dev matches the test set's
+        // annotation conventions best). The final model is trained on everything.
+        var held = gsd.Where((_, i) => i % 5 == 4).ToList();
+        List<TrainingSentence> train = [.. Repeat(gsd.Where((_, i) => i % 5 != 4).ToList(), gsdWeight), .. pud];
         string[] uposLabels = [.. sentences.SelectMany(s => s.Upos).Distinct().Order(StringComparer.Ordinal)];
         string[] sttsLabels = [.. sentences.Where(s => s.Stts is not null).SelectMany(s => s.Stts!).Distinct().Order(StringComparer.Ordinal)];
 
@@ -47,8 +53,8 @@ internal static class PosTrainer
         var sttsModel = new AveragedPerceptron(sttsLabels);
         for (int epoch = 1; epoch <= maxEpochs; epoch++)
         {
-            TrainEpoch(train, lexicon, uposModel, sttsModel, uposLabels, sttsLabels, epoch);
-            var annotator = new MorphologyAnnotator(BuildModel(uposModel, sttsModel, train, lexicon, uposLabels), lexicon);
+            TrainEpoch(train, lexicon, names, uposModel, sttsModel, uposLabels, sttsLabels, epoch);
+            var annotator = new MorphologyAnnotator(BuildModel(uposModel, sttsModel, train, lexicon, uposLabels, names), lexicon);
             (double upos, double stts, double lemma) = Score(annotator, held);
             log.WriteLine($"epoch {epoch}: held-out UPOS {upos:0.0000} STTS {stts:0.0000} lemma {lemma:0.0000}");
             if (upos + stts > bestScore)
@@ -61,12 +67,13 @@ internal static class PosTrainer
         log.WriteLine($"best: {bestEpochs} epochs; retraining on all {sentences.Count} sentences");
         uposModel = new AveragedPerceptron(uposLabels);
         sttsModel = new AveragedPerceptron(sttsLabels);
+        List<TrainingSentence> all = [.. Repeat(gsd, gsdWeight), .. pud];
         for (int epoch = 1; epoch <= bestEpochs; epoch++)
         {
-            TrainEpoch(sentences, lexicon, uposModel, sttsModel, uposLabels, sttsLabels, epoch);
+            TrainEpoch(all, lexicon, names, uposModel, sttsModel, uposLabels, sttsLabels, epoch);
         }
 
-        MorphModel model = BuildModel(uposModel, sttsModel, sentences, lexicon, uposLabels);
+        MorphModel model = BuildModel(uposModel, sttsModel, sentences, lexicon, uposLabels, names);
         string modelPath = Path.Combine(outFolder, ModelFile);
         using (FileStream file = File.Create(modelPath))
         {
@@ -77,6 +84,9 @@ internal static class PosTrainer
         log.WriteLine($"training took {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }
+
+    private static List<TrainingSentence> Repeat(List<TrainingSentence> sentences, int times) =>
+        Enumerable.Repeat(sentences, Math.Max(1, times)).SelectMany(s => s).ToList();
 
     internal static List<TrainingSentence> Load(string path, bool hasStts)
     {
@@ -113,13 +123,13 @@ internal static class PosTrainer
                 lemmas.Add(word.Lemma);
             }
 
-            result.Add(new TrainingSentence([.. forms], [.. upos], hasStts ? [.. stts] : null, [.. lemmas]));
+            result.Add(new TrainingSentence([.. forms], [.. upos], hasStts ? [.. stts] : null, [.. lemmas], hasStts ? TaggerFeatures.TargetDomain : 0));
         }
 
         return result;
     }
 
-    private static void TrainEpoch(List<TrainingSentence> sentences, MorphLexicon lexicon, AveragedPerceptron upos, AveragedPerceptron stts, string[] uposLabels, string[] sttsLabels, int seed)
+    private static void TrainEpoch(List<TrainingSentence> sentences, MorphLexicon lexicon, NameTable names, AveragedPerceptron upos, AveragedPerceptron stts, string[] uposLabels, string[] sttsLabels, int seed)
     {
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         new Random(seed).Shuffle(order);
@@ -133,7 +143,7 @@ internal static class PosTrainer
             var infos = new TokenInfo[n];
             for (int k = 0; k < n; k++)
             {
-                TaggerFeatures.Describe(sentence.Forms[k], lexicon, chars, ref infos[k]);
+                TaggerFeatures.Describe(sentence.Forms[k], lexicon, names, chars, ref infos[k]);
             }
 
             int[] gold = sentence.Upos.Select(u => Array.IndexOf(uposLabels, u)).ToArray();
@@ -141,7 +151,7 @@ internal static class PosTrainer
             int p2 = -1;
             for (int k = 0; k < n; k++)
             {
-                int count = TaggerFeatures.Extract(infos, k, p1, p2, default, features);
+                int count = TaggerFeatures.Extract(infos, k, p1, p2, default, sentence.Domain, features);
                 int guess = upos.Predict(features[..count], scores);
                 upos.Update(features[..count], gold[k], guess);
                 p2 = p1;
@@ -167,7 +177,7 @@ internal static class PosTrainer
         }
     }
 
-    private static MorphModel BuildModel(AveragedPerceptron upos, AveragedPerceptron stts, List<TrainingSentence> sentences, MorphLexicon lexicon, string[] uposLabels)
+    private static MorphModel BuildModel(AveragedPerceptron upos, AveragedPerceptron stts, List<TrainingSentence> sentences, MorphLexicon lexicon, string[] uposLabels, NameTable names)
     {
         // Lemmas seen in training, by form and UPOS: the most frequent one.
         var lemmaCounts = new Dictionary<(string Form, int Upos), Dictionary<string, int>>();
@@ -226,7 +236,7 @@ internal static class PosTrainer
             }
         }
 
-        return new MorphModel(upos.ToModel(), stts.ToModel(), lemmas, rules);
+        return new MorphModel(upos.ToModel(), stts.ToModel(), lemmas, rules, names);
     }
 
     private static void Increment<TKey, TValue>(Dictionary<TKey, Dictionary<TValue, int>> counts, TKey key, TValue value)

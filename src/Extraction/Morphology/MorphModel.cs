@@ -13,8 +13,9 @@ internal sealed class MorphModel
     private readonly HashIndex _lemmaIndex;
     private readonly HashIndex _ruleIndex;
 
-    public MorphModel(PerceptronModel upos, PerceptronModel stts, IReadOnlyList<LemmaEntry> lemmas, IReadOnlyList<SuffixRule> rules)
+    public MorphModel(PerceptronModel upos, PerceptronModel stts, IReadOnlyList<LemmaEntry> lemmas, IReadOnlyList<SuffixRule> rules, NameTable names)
     {
+        Names = names;
         Upos = upos;
         Stts = stts;
         LemmaEntries = [.. lemmas];
@@ -26,6 +27,9 @@ internal sealed class MorphModel
     public PerceptronModel Upos { get; }
 
     public PerceptronModel Stts { get; }
+
+    /// <summary>How often forms are parts of names (from GermEval 2014).</summary>
+    public NameTable Names { get; }
 
     internal LemmaEntry[] LemmaEntries { get; }
 
@@ -80,6 +84,7 @@ internal sealed class MorphModel
             w.WriteString(r.Append);
         }
 
+        Names.Write(w);
         ModelFile.Write(output, Magic, FormatVersion, w.ToArray());
     }
 
@@ -115,7 +120,8 @@ internal sealed class MorphModel
             rules[i] = new SuffixRule(suffix, label, strip, append);
         }
 
-        return new MorphModel(upos, stts, lemmas, rules);
+        NameTable names = NameTable.Read(r);
+        return new MorphModel(upos, stts, lemmas, rules, names);
     }
 }
 

@@ -108,7 +108,7 @@ internal sealed class MorphologyAnnotator
         Span<TokenInfo> infos = s.Infos.AsSpan(0, count);
         for (int k = 0; k < count; k++)
         {
-            TaggerFeatures.Describe(text.AsSpan(starts[first + k], lengths[first + k]), _lexicon, s.Chars, ref infos[k]);
+            TaggerFeatures.Describe(text.AsSpan(starts[first + k], lengths[first + k]), _lexicon, _model.Names, s.Chars, ref infos[k]);
         }
 
         Span<int> uposIds = s.Upos.AsSpan(0, count);
@@ -213,7 +213,7 @@ internal sealed class MorphologyAnnotator
 
             if (upos == _noun)
             {
-                string? compound = CompoundLemma(token, scratch, ref cells);
+                string? compound = CompoundLemma(token, in info, ref cells);
                 if (compound is not null)
                 {
                     return compound;
@@ -273,53 +273,29 @@ internal sealed class MorphologyAnnotator
         return null;
     }
 
-    private string? CompoundLemma(ReadOnlySpan<char> token, Span<char> scratch, ref uint cells)
+    private string? CompoundLemma(ReadOnlySpan<char> token, in TokenInfo info, ref uint cells)
     {
-        if (token.Length > scratch.Length)
+        int a = _lexicon.FindAnalysis(info.HeadForm, LexClass.Noun);
+        if (a < 0)
         {
             return null;
         }
 
-        for (int k = 1; k <= token.Length - 3; k++)
+        int k = info.HeadStart;
+        int lemmaId = _lexicon.Lemmas[a];
+        string headLemma = _lexicon.LemmaStrings[lemmaId];
+        cells = _lexicon.CellsOf(info.HeadForm, LexClass.Noun, lemmaId);
+        if (token[k - 1] == '-')
         {
-            bool afterHyphen = token[k - 1] == '-';
-            if (!afterHyphen && (k < 3 || token.Length - k < 4 || !char.IsLower(token[k])))
-            {
-                continue;
-            }
-
-            ReadOnlySpan<char> rest = token[k..];
-            Span<char> head = scratch[..rest.Length];
-            rest.CopyTo(head);
-            if (!afterHyphen)
-            {
-                head[0] = char.ToUpperInvariant(head[0]);
-            }
-
-            int form = _lexicon.Find(head);
-            int a = _lexicon.FindAnalysis(form, LexClass.Noun);
-            if (a < 0)
-            {
-                continue;
-            }
-
-            int lemmaId = _lexicon.Lemmas[a];
-            string headLemma = _lexicon.LemmaStrings[lemmaId];
-            cells = _lexicon.CellsOf(form, LexClass.Noun, lemmaId);
-            if (afterHyphen)
-            {
-                return string.Concat(token[..k], headLemma);
-            }
-
-            return string.Create(k + headLemma.Length, (Token: token.ToString(), Head: headLemma, K: k), static (span, state) =>
-            {
-                state.Token.AsSpan(0, state.K).CopyTo(span);
-                state.Head.AsSpan().CopyTo(span[state.K..]);
-                span[state.K] = char.ToLowerInvariant(span[state.K]);
-            });
+            return string.Concat(token[..k], headLemma);
         }
 
-        return null;
+        return string.Create(k + headLemma.Length, (Token: token.ToString(), Head: headLemma, K: k), static (span, state) =>
+        {
+            state.Token.AsSpan(0, state.K).CopyTo(span);
+            state.Head.AsSpan().CopyTo(span[state.K..]);
+            span[state.K] = char.ToLowerInvariant(span[state.K]);
+        });
     }
 
     // Case, number and gender agree inside a noun phrase: a noun and the determiners and attributive

@@ -14,6 +14,12 @@ internal struct TokenInfo
     public LexClass LexLower;
     public int Form;
     public int LowerForm;
+    public int Name;
+
+    // For an unknown capitalised word whose end is a known noun ("Verteidigungsministers" ends in
+    // "ministers"): where that head starts, and its lexicon form; 0 and -1 otherwise.
+    public int HeadStart;
+    public int HeadForm;
 }
 
 /// <summary>
@@ -28,8 +34,9 @@ internal static class TaggerFeatures
     private const ulong Boundary = 0x5EED5EED5EEDUL;
 
     /// <summary>Fills <paramref name="info"/> for a token.</summary>
-    public static void Describe(ReadOnlySpan<char> token, MorphLexicon? lexicon, Span<char> scratch, ref TokenInfo info)
+    public static void Describe(ReadOnlySpan<char> token, MorphLexicon? lexicon, NameTable names, Span<char> scratch, ref TokenInfo info)
     {
+        info.Name = names.Find(token);
         info.Word = Hashing.Hash(token, lower: true);
         info.Suffix1 = Hashing.Hash(token[Math.Max(0, token.Length - 1)..], lower: true);
         info.Suffix2 = Hashing.Hash(token[Math.Max(0, token.Length - 2)..], lower: true);
@@ -41,6 +48,8 @@ internal static class TaggerFeatures
         info.LowerForm = -1;
         info.Lex = LexClass.None;
         info.LexLower = LexClass.None;
+        info.HeadStart = 0;
+        info.HeadForm = -1;
         if (lexicon is null)
         {
             return;
@@ -48,6 +57,11 @@ internal static class TaggerFeatures
 
         info.Form = lexicon.Find(token);
         info.Lex = lexicon.ClassesOf(info.Form);
+        if (info.Form < 0 && token.Length >= 7 && char.IsUpper(token[0]) && token.Length <= scratch.Length)
+        {
+            FindHead(token, lexicon, scratch, ref info);
+        }
+
         if (token.Length > 0 && char.IsUpper(token[0]) && token.Length <= scratch.Length)
         {
             Span<char> lower = scratch[..token.Length];
@@ -55,6 +69,35 @@ internal static class TaggerFeatures
             lower[0] = char.ToLowerInvariant(lower[0]);
             info.LowerForm = lexicon.Find(lower);
             info.LexLower = lexicon.ClassesOf(info.LowerForm);
+        }
+    }
+
+    /// <summary>Finds the longest known noun at the end of a compound: at least 4 letters, after at least 3.</summary>
+    private static void FindHead(ReadOnlySpan<char> token, MorphLexicon lexicon, Span<char> scratch, ref TokenInfo info)
+    {
+        for (int k = 1; k <= token.Length - 3; k++)
+        {
+            bool afterHyphen = token[k - 1] == '-';
+            if (!afterHyphen && (k < 3 || token.Length - k < 4 || !char.IsLower(token[k])))
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> rest = token[k..];
+            Span<char> head = scratch[..rest.Length];
+            rest.CopyTo(head);
+            if (!afterHyphen)
+            {
+                head[0] = char.ToUpperInvariant(head[0]);
+            }
+
+            int form = lexicon.Find(head);
+            if (form >= 0 && lexicon.FindAnalysis(form, LexClass.Noun) >= 0)
+            {
+                info.HeadStart = k;
+                info.HeadForm = form;
+                return;
+            }
         }
     }
 
@@ -133,7 +176,18 @@ internal static class TaggerFeatures
     /// are the labels this tagger gave the two tokens before (-1 at the start); <paramref name="upos"/>, when not
     /// empty, holds the UPOS labels of the sentence (for the STTS tagger).
     /// </summary>
-    public static int Extract(ReadOnlySpan<TokenInfo> tokens, int i, int prev1, int prev2, ReadOnlySpan<int> upos, Span<ulong> output)
+    public static int Extract(ReadOnlySpan<TokenInfo> tokens, int i, int prev1, int prev2, ReadOnlySpan<int> upos, Span<ulong> output) =>
+        Extract(tokens, i, prev1, prev2, upos, TargetDomain, output);
+
+    /// <summary>
+    /// The domain whose annotation conventions inference follows: UD German GSD. Training sentences from
+    /// other treebanks (PUD tags "als" CCONJ, GSD ADP; adverbial adjectives ADV, GSD ADJ) get their own
+    /// copies of the domain features, so that their conventions do not blur GSD's.
+    /// </summary>
+    public const int TargetDomain = 1;
+
+    /// <summary>As above, for a sentence from treebank <paramref name="domain"/> (training).</summary>
+    public static int Extract(ReadOnlySpan<TokenInfo> tokens, int i, int prev1, int prev2, ReadOnlySpan<int> upos, int domain, Span<ulong> output)
     {
         ref readonly TokenInfo t = ref tokens[i];
         ulong prevWord = i > 0 ? tokens[i - 1].Word : Boundary;
@@ -144,7 +198,7 @@ internal static class TaggerFeatures
         ulong nextSuffix = i + 1 < tokens.Length ? tokens[i + 1].Suffix3 : Boundary;
         ulong prevLex = i > 0 ? (ulong)tokens[i - 1].Lex | ((ulong)(uint)tokens[i - 1].Shape << 8) : Boundary;
         ulong nextLex = i + 1 < tokens.Length ? (ulong)tokens[i + 1].Lex | ((ulong)(uint)tokens[i + 1].Shape << 8) : Boundary;
-        ulong lex = (ulong)t.Lex | ((ulong)t.LexLower << 8);
+        ulong lex = (ulong)t.Lex | ((ulong)t.LexLower << 8) | (t.HeadForm >= 0 ? 1UL << 16 : 0UL);
         ulong p1 = (ulong)(prev1 + 1);
         ulong p2 = (ulong)(prev2 + 1);
         int n = 0;
@@ -175,6 +229,18 @@ internal static class TaggerFeatures
         output[n++] = Hashing.Feature(24, prevWord, t.Word);
         output[n++] = Hashing.Feature(25, lex, nextLex);
         output[n++] = Hashing.Feature(26, t.Suffix3, (ulong)(uint)t.Shape);
+        output[n++] = Hashing.Feature(27, (ulong)(uint)t.Name, (ulong)(uint)(t.Shape & 1) | (i == 0 ? 2UL : 0UL));
+        output[n++] = Hashing.Feature(28, (ulong)(uint)t.Name, lex);
+        output[n++] = Hashing.Feature(29, (ulong)(uint)t.Name, p1);
+        if (upos.IsEmpty)
+        {
+            ulong d = (ulong)domain;
+            output[n++] = Hashing.Feature(40, d);
+            output[n++] = Hashing.Feature(41, d, t.Word);
+            output[n++] = Hashing.Feature(42, d, t.Suffix3);
+            output[n++] = Hashing.Feature(43, d, lex);
+            output[n++] = Hashing.Feature(44, d, nextWord);
+        }
         if (!upos.IsEmpty)
         {
             ulong u = (ulong)upos[i];
