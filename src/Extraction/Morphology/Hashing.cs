@@ -21,6 +21,30 @@ internal static class Hashing
         return Finish(h);
     }
 
+    /// <summary>Hashes of the last 1, 2, 3 and 4 characters, lower-cased, in one pass from the end.</summary>
+    public static void Suffixes(ReadOnlySpan<char> text, out ulong s1, out ulong s2, out ulong s3, out ulong s4)
+    {
+        ulong h = Offset ^ 0x51;
+        s1 = s2 = s3 = s4 = 0;
+        int n = Math.Min(4, text.Length);
+        for (int i = 1; i <= 4; i++)
+        {
+            if (i <= n)
+            {
+                h = (h ^ char.ToLowerInvariant(text[^i])) * Prime;
+            }
+
+            ulong value = Finish(h);
+            switch (i)
+            {
+                case 1: s1 = value; break;
+                case 2: s2 = value; break;
+                case 3: s3 = value; break;
+                default: s4 = value; break;
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong a, ulong b)
     {

@@ -35,14 +35,19 @@ internal sealed class MorphModel
 
     internal SuffixRule[] SuffixRules { get; }
 
-    public static ulong LemmaKey(ReadOnlySpan<char> form, int upos) => Hashing.Mix(Hashing.Hash(form, lower: false), (ulong)upos);
+    public static ulong LemmaKey(ReadOnlySpan<char> form, int upos) => LemmaKey(Hashing.Hash(form, lower: false), upos);
+
+    public static ulong LemmaKey(ulong exactHash, int upos) => Hashing.Mix(exactHash, (ulong)upos);
 
     public static ulong RuleKey(ReadOnlySpan<char> suffix, int upos) => Hashing.Mix(Hashing.Hash(suffix, lower: true), (ulong)(upos + 1000));
 
     /// <summary>The training-corpus lemma of a form with a UPOS label, or null.</summary>
-    public string? FindLemma(ReadOnlySpan<char> form, int upos)
+    public string? FindLemma(ReadOnlySpan<char> form, int upos) => FindLemma(form, Hashing.Hash(form, lower: false), upos);
+
+    /// <summary>As above, with the form's exact hash already computed.</summary>
+    public string? FindLemma(ReadOnlySpan<char> form, ulong exactHash, int upos)
     {
-        int index = _lemmaIndex.Find(LemmaKey(form, upos));
+        int index = _lemmaIndex.Find(LemmaKey(exactHash, upos));
         return index >= 0 && form.SequenceEqual(LemmaEntries[index].Form) ? LemmaEntries[index].Lemma : null;
     }
 

@@ -183,7 +183,7 @@ internal sealed class MorphologyAnnotator
             cells = ArticleCells(token);
         }
 
-        string? known = _model.FindLemma(token, upos);
+        string? known = _model.FindLemma(token, info.Exact, upos);
         bool upper = token.Length > 0 && char.IsUpper(token[0]);
         if (known is null && upper && !nounLike && token.Length <= scratch.Length)
         {

@@ -27,9 +27,10 @@ internal sealed class NameTable
     public static byte Classify(int inName, int total) =>
         total == 0 ? (byte)0 : inName * 10 < total ? (byte)1 : inName * 2 < total ? (byte)2 : inName * 10 < total * 9 ? (byte)3 : (byte)4;
 
-    public int Find(ReadOnlySpan<char> form)
+    /// <summary>The class of the form whose <see cref="Key"/> is <paramref name="key"/>.</summary>
+    public int Find(ulong key)
     {
-        int index = _index.Find(Key(form));
+        int index = _index.Find(key);
         return index < 0 ? 0 : Classes[index];
     }
 

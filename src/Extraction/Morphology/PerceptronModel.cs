@@ -11,17 +11,29 @@ internal sealed class PerceptronModel
 {
     private readonly HashIndex _index;
     private readonly float[] _weights;
+    private readonly float[] _padded;
+    private readonly int _paddedStride;
 
     public PerceptronModel(string[] labels, IReadOnlyList<ulong> features, float[] weights)
     {
         Labels = labels;
         Stride = labels.Length;
         Features = [.. features];
-        _weights = weights;
-        _index = new HashIndex(features);
         if (weights.Length != features.Count * Stride)
         {
             throw new ArgumentException("The weights do not match the features and labels.", nameof(weights));
+        }
+
+        _weights = weights;
+        _index = new HashIndex(features);
+
+        // In memory each row is padded to whole vectors, so scoring is vector additions only.
+        int vector = Vector<float>.Count;
+        _paddedStride = (Stride + vector - 1) / vector * vector;
+        _padded = new float[Features.Length * _paddedStride];
+        for (int f = 0; f < Features.Length; f++)
+        {
+            Array.Copy(weights, f * Stride, _padded, f * _paddedStride, Stride);
         }
     }
 
@@ -33,12 +45,17 @@ internal sealed class PerceptronModel
 
     internal float[] Weights => _weights;
 
+    /// <summary>The length a score buffer needs.</summary>
+    public int ScoreLength => _paddedStride;
+
     /// <summary>Adds the rows of the features to <paramref name="scores"/> and returns the best label.</summary>
     public int Predict(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        scores = scores[..Stride];
+        scores = scores[.._paddedStride];
         scores.Clear();
-        ReadOnlySpan<float> weights = _weights;
+        Span<Vector<float>> target = MemoryMarshal.Cast<float, Vector<float>>(scores);
+        ReadOnlySpan<Vector<float>> all = MemoryMarshal.Cast<float, Vector<float>>(_padded);
+        int vectors = target.Length;
         foreach (ulong feature in features)
         {
             int row = _index.Find(feature);
@@ -47,28 +64,15 @@ internal sealed class PerceptronModel
                 continue;
             }
 
-            ReadOnlySpan<float> values = weights.Slice(row * Stride, Stride);
-            int i = 0;
-            if (Vector.IsHardwareAccelerated)
+            ReadOnlySpan<Vector<float>> source = all.Slice(row * vectors, vectors);
+            for (int v = 0; v < vectors; v++)
             {
-                Span<Vector<float>> target = MemoryMarshal.Cast<float, Vector<float>>(scores);
-                ReadOnlySpan<Vector<float>> source = MemoryMarshal.Cast<float, Vector<float>>(values);
-                for (int v = 0; v < target.Length; v++)
-                {
-                    target[v] += source[v];
-                }
-
-                i = target.Length * Vector<float>.Count;
-            }
-
-            for (; i < values.Length; i++)
-            {
-                scores[i] += values[i];
+                target[v] += source[v];
             }
         }
 
         int best = 0;
-        for (int i = 1; i < scores.Length; i++)
+        for (int i = 1; i < Stride; i++)
         {
             if (scores[i] > scores[best])
             {

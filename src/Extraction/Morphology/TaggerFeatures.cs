@@ -3,6 +3,7 @@ namespace Extraction.Morphology;
 /// <summary>What the taggers know about one token before tagging: hashes of its text and lexicon classes.</summary>
 internal struct TokenInfo
 {
+    public ulong Exact;
     public ulong Word;
     public ulong Suffix1;
     public ulong Suffix2;
@@ -36,12 +37,10 @@ internal static class TaggerFeatures
     /// <summary>Fills <paramref name="info"/> for a token.</summary>
     public static void Describe(ReadOnlySpan<char> token, MorphLexicon? lexicon, NameTable names, Span<char> scratch, ref TokenInfo info)
     {
-        info.Name = names.Find(token);
+        info.Exact = Hashing.Hash(token, lower: false);
         info.Word = Hashing.Hash(token, lower: true);
-        info.Suffix1 = Hashing.Hash(token[Math.Max(0, token.Length - 1)..], lower: true);
-        info.Suffix2 = Hashing.Hash(token[Math.Max(0, token.Length - 2)..], lower: true);
-        info.Suffix3 = Hashing.Hash(token[Math.Max(0, token.Length - 3)..], lower: true);
-        info.Suffix4 = Hashing.Hash(token[Math.Max(0, token.Length - 4)..], lower: true);
+        info.Name = names.Find(info.Exact);
+        Hashing.Suffixes(token, out info.Suffix1, out info.Suffix2, out info.Suffix3, out info.Suffix4);
         info.Prefix3 = Hashing.Hash(token[..Math.Min(3, token.Length)], lower: true);
         info.Shape = Shape(token);
         info.Form = -1;
