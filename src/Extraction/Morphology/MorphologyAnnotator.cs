@@ -153,7 +153,7 @@ internal sealed class MorphologyAnnotator
 
         if ((conventions & LemmaConventions.ReattachParticles) != 0 && _ptkvz >= 0)
         {
-            ReattachParticles(text, starts, lengths, first, count, sttsIds, lemmas);
+            ReattachParticles(text, starts, lengths, first, count, sttsIds, uposIds, stts, lemmas);
         }
 
         if ((conventions & LemmaConventions.NameAdjectives) != 0 && _adja >= 0)
@@ -337,18 +337,25 @@ internal sealed class MorphologyAnnotator
         }
     }
 
-    private void ReattachParticles(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, int first, int count, ReadOnlySpan<int> stts, string?[] lemmas)
+    // A separated verb particle joins its verb's lemma ("lehnt ... ab" gives "ablehnen"). A token the
+    // tagger marked PTKVZ attaches to the nearest finite full verb before it. A short lower-case word at
+    // the end of a clause that the tagger took for an adverb or preposition attaches too when the lexicon
+    // knows the joined verb ("setzt ... fort": "fortsetzen"), and is then tagged PTKVZ.
+    private void ReattachParticles(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, int first, int count, Span<int> stts, ReadOnlySpan<int> upos, string?[] sttsOut, string?[] lemmas)
     {
-        for (int k = 0; k < count; k++)
+        Span<char> joined = stackalloc char[64];
+        for (int k = 1; k < count; k++)
         {
-            if (stts[k] != _ptkvz)
+            ReadOnlySpan<char> particle = text.AsSpan(starts[first + k], lengths[first + k]);
+            bool tagged = stts[k] == _ptkvz;
+            if (!tagged && !IsCandidateParticle(particle, k + 1 == count || upos[k + 1] == _punct))
             {
                 continue;
             }
 
             for (int j = k - 1; j >= 0; j--)
             {
-                if (stts[j] == _ptkvz)
+                if (stts[j] == _ptkvz || (!tagged && upos[j] == _punct))
                 {
                     break;
                 }
@@ -359,16 +366,49 @@ internal sealed class MorphologyAnnotator
                 }
 
                 int verb = first + j;
-                ReadOnlySpan<char> particle = text.AsSpan(starts[first + k], lengths[first + k]);
                 string verbLemma = lemmas[verb] ?? text.Substring(starts[verb], lengths[verb]);
-                if (!verbLemma.StartsWith(particle, StringComparison.OrdinalIgnoreCase))
+                if (verbLemma.StartsWith(particle, StringComparison.OrdinalIgnoreCase) || particle.Length + verbLemma.Length > joined.Length)
                 {
-                    lemmas[verb] = string.Concat(particle.ToString().ToLowerInvariant(), verbLemma);
+                    break;
+                }
+
+                Span<char> whole = joined[..(particle.Length + verbLemma.Length)];
+                particle.ToLowerInvariant(whole);
+                verbLemma.AsSpan().CopyTo(whole[particle.Length..]);
+                if (!tagged && _lexicon.FindAnalysis(_lexicon.Find(whole), LexClass.VerbInfinitive) < 0)
+                {
+                    break;
+                }
+
+                int known = _lexicon.FindAnalysis(_lexicon.Find(whole), LexClass.VerbInfinitive);
+                lemmas[verb] = known >= 0 ? _lexicon.LemmaStrings[_lexicon.Lemmas[known]] : whole.ToString();
+                if (!tagged)
+                {
+                    stts[k] = _ptkvz;
+                    sttsOut[first + k] = _model.Stts.Labels[_ptkvz];
                 }
 
                 break;
             }
         }
+    }
+
+    private static bool IsCandidateParticle(ReadOnlySpan<char> token, bool atClauseEnd)
+    {
+        if (!atClauseEnd || token.Length < 2 || token.Length > 9)
+        {
+            return false;
+        }
+
+        foreach (char c in token)
+        {
+            if (!char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void NameAdjectives(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, int first, int count, ReadOnlySpan<int> upos, ReadOnlySpan<int> stts, ReadOnlySpan<uint> cells, string?[] lemmas)
