@@ -17,10 +17,12 @@ internal static class MorphologyCommands
         var gsdWeight = new Option<int>("--gsd-weight") { Description = "How many times GSD dev counts per epoch against PUD once.", DefaultValueFactory = _ => 1 };
         var command = new Command("pos", "Compile the German lexicon and train the POS tagger and lemmatizer.");
         command.Options.Add(gsdWeight);
+        var secondPass = new Option<bool>("--second-pass") { Description = "Also train a second UPOS pass with right-context labels; kept if it helps on held-out data.", DefaultValueFactory = _ => false };
+        command.Options.Add(secondPass);
         command.Options.Add(data);
         command.Options.Add(output);
         command.Options.Add(epochs);
-        command.SetAction(parseResult => PosTrainer.Run(parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(epochs), parseResult.GetValue(gsdWeight), Console.Out));
+        command.SetAction(parseResult => PosTrainer.Run(parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(epochs), parseResult.GetValue(gsdWeight), parseResult.GetValue(secondPass), Console.Out));
         return command;
     }
 

@@ -18,7 +18,7 @@ internal static class PosTrainer
     /// <summary>A training sentence: forms with UPOS, STTS (null where unknown) and lemma.</summary>
     internal sealed record TrainingSentence(string[] Forms, string[] Upos, string[]? Stts, string[] Lemmas, int Domain);
 
-    public static int Run(string dataFolder, string outFolder, int maxEpochs, int gsdWeight, TextWriter log)
+    public static int Run(string dataFolder, string outFolder, int maxEpochs, int gsdWeight, bool secondPass, TextWriter log)
     {
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(outFolder);
@@ -46,15 +46,15 @@ internal static class PosTrainer
         string[] uposLabels = [.. sentences.SelectMany(s => s.Upos).Distinct().Order(StringComparer.Ordinal)];
         string[] sttsLabels = [.. sentences.Where(s => s.Stts is not null).SelectMany(s => s.Stts!).Distinct().Order(StringComparer.Ordinal)];
 
-        // Model selection on the held-out tenth: the epoch count with the best UPOS + STTS accuracy.
+        // Model selection on the held-out fifth: the epoch count with the best UPOS + STTS accuracy.
         int bestEpochs = 1;
         double bestScore = -1;
         var uposModel = new AveragedPerceptron(uposLabels);
         var sttsModel = new AveragedPerceptron(sttsLabels);
         for (int epoch = 1; epoch <= maxEpochs; epoch++)
         {
-            TrainEpoch(train, lexicon, names, uposModel, sttsModel, uposLabels, sttsLabels, epoch);
-            var annotator = new MorphologyAnnotator(BuildModel(uposModel, sttsModel, train, lexicon, uposLabels, names), lexicon);
+            TrainEpoch(train, lexicon, names, uposModel, null, null, sttsModel, uposLabels, sttsLabels, epoch);
+            var annotator = new MorphologyAnnotator(BuildModel(uposModel, null, sttsModel, train, lexicon, uposLabels, names), lexicon);
             (double upos, double stts, double lemma) = Score(annotator, held);
             log.WriteLine($"epoch {epoch}: held-out UPOS {upos:0.0000} STTS {stts:0.0000} lemma {lemma:0.0000}");
             if (upos + stts > bestScore)
@@ -64,16 +64,27 @@ internal static class PosTrainer
             }
         }
 
-        log.WriteLine($"best: {bestEpochs} epochs; retraining on all {sentences.Count} sentences");
-        uposModel = new AveragedPerceptron(uposLabels);
-        sttsModel = new AveragedPerceptron(sttsLabels);
-        List<TrainingSentence> all = [.. Repeat(gsd, gsdWeight), .. pud];
-        for (int epoch = 1; epoch <= bestEpochs; epoch++)
+        log.WriteLine($"best: {bestEpochs} epochs");
+
+        // Does a second UPOS pass that sees the first pass's labels to the right help on the held-out part?
+        bool useSecondPass = secondPass;
+        if (secondPass)
         {
-            TrainEpoch(all, lexicon, names, uposModel, sttsModel, uposLabels, sttsLabels, epoch);
+            (AveragedPerceptron first, AveragedPerceptron second, AveragedPerceptron stts) = TrainAll(train, lexicon, names, uposLabels, sttsLabels, bestEpochs, withSecondPass: true, log);
+            (double u1, double s1, _) = Score(new MorphologyAnnotator(BuildModel(first, null, stts, train, lexicon, uposLabels, names), lexicon), held);
+            (double u2, double s2, double l2) = Score(new MorphologyAnnotator(BuildModel(first, second, stts, train, lexicon, uposLabels, names), lexicon), held);
+            log.WriteLine($"held-out one pass: UPOS {u1:0.0000} STTS {s1:0.0000}; two passes: UPOS {u2:0.0000} STTS {s2:0.0000} lemma {l2:0.0000}");
+            useSecondPass = u2 + s2 > u1 + s1;
         }
 
-        MorphModel model = BuildModel(uposModel, sttsModel, sentences, lexicon, uposLabels, names);
+        log.WriteLine($"retraining on all {sentences.Count} sentences, {(useSecondPass ? "two UPOS passes" : "one UPOS pass")}");
+        List<TrainingSentence> all = [.. Repeat(gsd, gsdWeight), .. pud];
+        (AveragedPerceptron finalFirst, AveragedPerceptron finalSecond, AveragedPerceptron finalStts) = TrainAll(all, lexicon, names, uposLabels, sttsLabels, bestEpochs, useSecondPass, log);
+        uposModel = finalFirst;
+        sttsModel = finalStts;
+        AveragedPerceptron? secondModel = useSecondPass ? finalSecond : null;
+
+        MorphModel model = BuildModel(uposModel, secondModel, sttsModel, sentences, lexicon, uposLabels, names);
         string modelPath = Path.Combine(outFolder, ModelFile);
         using (FileStream file = File.Create(modelPath))
         {
@@ -83,6 +94,82 @@ internal static class PosTrainer
         log.WriteLine($"model: {model.Upos.Features.Length} UPOS + {model.Stts.Features.Length} STTS features, {model.LemmaEntries.Length} lemmas, {model.SuffixRules.Length} suffix rules, {new FileInfo(modelPath).Length / 1024} KiB");
         log.WriteLine($"training took {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
+    }
+
+    // Trains the first UPOS pass, then (when asked) the second pass on first-pass labels predicted by
+    // five-fold jackknifing (so that they are as noisy as at inference), then STTS on gold UPOS.
+    private static (AveragedPerceptron First, AveragedPerceptron Second, AveragedPerceptron Stts) TrainAll(
+        List<TrainingSentence> data, MorphLexicon lexicon, NameTable names, string[] uposLabels, string[] sttsLabels, int epochs, bool withSecondPass, TextWriter log)
+    {
+        var first = new AveragedPerceptron(uposLabels);
+        var stts = new AveragedPerceptron(sttsLabels);
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            TrainEpoch(data, lexicon, names, first, null, null, stts, uposLabels, sttsLabels, epoch);
+        }
+
+        var second = new AveragedPerceptron(uposLabels);
+        if (!withSecondPass)
+        {
+            return (first, second, stts);
+        }
+
+        const int Folds = 5;
+        var predicted = new int[data.Count][];
+        for (int fold = 0; fold < Folds; fold++)
+        {
+            var model = new AveragedPerceptron(uposLabels);
+            List<TrainingSentence> rest = data.Where((_, i) => i % Folds != fold).ToList();
+            for (int epoch = 1; epoch <= epochs; epoch++)
+            {
+                TrainEpoch(rest, lexicon, names, model, null, null, null, uposLabels, sttsLabels, epoch);
+            }
+
+            PerceptronModel averaged = model.ToModel();
+            for (int i = fold; i < data.Count; i += Folds)
+            {
+                predicted[i] = TagFirstPass(averaged, data[i], lexicon, names);
+            }
+        }
+
+        log.WriteLine("jackknifed first-pass labels for the second pass");
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            TrainEpoch(data, lexicon, names, null, second, predicted, null, uposLabels, sttsLabels, epoch);
+        }
+
+        return (first, second, stts);
+    }
+
+    private static int[] TagFirstPass(PerceptronModel model, TrainingSentence sentence, MorphLexicon lexicon, NameTable names)
+    {
+        TokenInfo[] infos = Describe(sentence, lexicon, names);
+        Span<ulong> features = stackalloc ulong[TaggerFeatures.MaxFeatures];
+        Span<float> scores = stackalloc float[256];
+        var tags = new int[infos.Length];
+        int p1 = -1;
+        int p2 = -1;
+        for (int k = 0; k < infos.Length; k++)
+        {
+            int count = TaggerFeatures.Extract(infos, k, p1, p2, default, default, sentence.Domain, features);
+            tags[k] = model.Predict(features[..count], scores);
+            p2 = p1;
+            p1 = tags[k];
+        }
+
+        return tags;
+    }
+
+    private static TokenInfo[] Describe(TrainingSentence sentence, MorphLexicon lexicon, NameTable names)
+    {
+        char[] chars = new char[128];
+        var infos = new TokenInfo[sentence.Forms.Length];
+        for (int k = 0; k < infos.Length; k++)
+        {
+            TaggerFeatures.Describe(sentence.Forms[k], lexicon, names, chars, ref infos[k]);
+        }
+
+        return infos;
     }
 
     private static List<TrainingSentence> Repeat(List<TrainingSentence> sentences, int times) =>
@@ -129,55 +216,53 @@ internal static class PosTrainer
         return result;
     }
 
-    private static void TrainEpoch(List<TrainingSentence> sentences, MorphLexicon lexicon, NameTable names, AveragedPerceptron upos, AveragedPerceptron stts, string[] uposLabels, string[] sttsLabels, int seed)
+    // One epoch over the sentences in a seeded random order, for whichever models are given: the first
+    // UPOS pass, the second (with first-pass labels per sentence), STTS (GSD sentences only).
+    private static void TrainEpoch(List<TrainingSentence> sentences, MorphLexicon lexicon, NameTable names, AveragedPerceptron? upos, AveragedPerceptron? second, int[][]? firstPass, AveragedPerceptron? stts, string[] uposLabels, string[] sttsLabels, int seed)
     {
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         new Random(seed).Shuffle(order);
         Span<ulong> features = stackalloc ulong[TaggerFeatures.MaxFeatures];
         Span<float> scores = stackalloc float[256];
-        char[] chars = new char[128];
         foreach (int index in order)
         {
             TrainingSentence sentence = sentences[index];
             int n = sentence.Forms.Length;
-            var infos = new TokenInfo[n];
-            for (int k = 0; k < n; k++)
-            {
-                TaggerFeatures.Describe(sentence.Forms[k], lexicon, names, chars, ref infos[k]);
-            }
-
+            TokenInfo[] infos = Describe(sentence, lexicon, names);
             int[] gold = sentence.Upos.Select(u => Array.IndexOf(uposLabels, u)).ToArray();
-            int p1 = -1;
-            int p2 = -1;
-            for (int k = 0; k < n; k++)
+            if (upos is not null)
             {
-                int count = TaggerFeatures.Extract(infos, k, p1, p2, default, sentence.Domain, features);
-                int guess = upos.Predict(features[..count], scores);
-                upos.Update(features[..count], gold[k], guess);
-                p2 = p1;
-                p1 = guess;
+                TrainPass(upos, infos, gold, default, default, sentence.Domain, features, scores);
             }
 
-            if (sentence.Stts is null)
+            if (second is not null && firstPass is not null)
             {
-                continue;
+                TrainPass(second, infos, gold, default, firstPass[index], sentence.Domain, features, scores);
             }
 
-            int[] goldStts = sentence.Stts.Select(t => Array.IndexOf(sttsLabels, t)).ToArray();
-            p1 = -1;
-            p2 = -1;
-            for (int k = 0; k < n; k++)
+            if (stts is not null && sentence.Stts is not null)
             {
-                int count = TaggerFeatures.Extract(infos, k, p1, p2, gold, features);
-                int guess = stts.Predict(features[..count], scores);
-                stts.Update(features[..count], goldStts[k], guess);
-                p2 = p1;
-                p1 = guess;
+                int[] goldStts = sentence.Stts.Select(t => Array.IndexOf(sttsLabels, t)).ToArray();
+                TrainPass(stts, infos, goldStts, gold, default, sentence.Domain, features, scores);
             }
         }
     }
 
-    private static MorphModel BuildModel(AveragedPerceptron upos, AveragedPerceptron stts, List<TrainingSentence> sentences, MorphLexicon lexicon, string[] uposLabels, NameTable names)
+    private static void TrainPass(AveragedPerceptron model, TokenInfo[] infos, int[] gold, ReadOnlySpan<int> upos, ReadOnlySpan<int> lookahead, int domain, Span<ulong> features, Span<float> scores)
+    {
+        int p1 = -1;
+        int p2 = -1;
+        for (int k = 0; k < infos.Length; k++)
+        {
+            int count = TaggerFeatures.Extract(infos, k, p1, p2, upos, lookahead, domain, features);
+            int guess = model.Predict(features[..count], scores);
+            model.Update(features[..count], gold[k], guess);
+            p2 = p1;
+            p1 = guess;
+        }
+    }
+
+    private static MorphModel BuildModel(AveragedPerceptron upos, AveragedPerceptron? second, AveragedPerceptron stts, List<TrainingSentence> sentences, MorphLexicon lexicon, string[] uposLabels, NameTable names)
     {
         // Lemmas seen in training, by form and UPOS: the most frequent one.
         var lemmaCounts = new Dictionary<(string Form, int Upos), Dictionary<string, int>>();
@@ -236,7 +321,7 @@ internal static class PosTrainer
             }
         }
 
-        return new MorphModel(upos.ToModel(), stts.ToModel(), lemmas, rules, names);
+        return new MorphModel(upos.ToModel(), second?.ToModel(), stts.ToModel(), lemmas, rules, names);
     }
 
     private static void Increment<TKey, TValue>(Dictionary<TKey, Dictionary<TValue, int>> counts, TKey key, TValue value)

@@ -13,8 +13,9 @@ internal sealed class MorphModel
     private readonly HashIndex _lemmaIndex;
     private readonly HashIndex _ruleIndex;
 
-    public MorphModel(PerceptronModel upos, PerceptronModel stts, IReadOnlyList<LemmaEntry> lemmas, IReadOnlyList<SuffixRule> rules, NameTable names)
+    public MorphModel(PerceptronModel upos, PerceptronModel? uposSecondPass, PerceptronModel stts, IReadOnlyList<LemmaEntry> lemmas, IReadOnlyList<SuffixRule> rules, NameTable names)
     {
+        UposSecondPass = uposSecondPass;
         Names = names;
         Upos = upos;
         Stts = stts;
@@ -25,6 +26,9 @@ internal sealed class MorphModel
     }
 
     public PerceptronModel Upos { get; }
+
+    /// <summary>A second UPOS pass that also sees the first pass's labels to the right; null when not trained.</summary>
+    public PerceptronModel? UposSecondPass { get; }
 
     public PerceptronModel Stts { get; }
 
@@ -71,6 +75,8 @@ internal sealed class MorphModel
     {
         var w = new PayloadWriter();
         Upos.Write(w);
+        w.WriteByte(UposSecondPass is null ? (byte)0 : (byte)1);
+        UposSecondPass?.Write(w);
         Stts.Write(w);
         w.WriteVarInt(LemmaEntries.Length);
         foreach (LemmaEntry e in LemmaEntries)
@@ -98,6 +104,12 @@ internal sealed class MorphModel
     {
         var r = new PayloadReader(ModelFile.Read(input, fileName, Magic, FormatVersion), fileName);
         PerceptronModel upos = PerceptronModel.Read(r);
+        PerceptronModel? second = r.ReadByte() switch
+        {
+            0 => null,
+            1 => PerceptronModel.Read(r),
+            _ => throw r.Corrupt("the second-pass flag is neither 0 nor 1"),
+        };
         PerceptronModel stts = PerceptronModel.Read(r);
         int lemmaCount = r.ReadCount(10_000_000);
         var lemmas = new LemmaEntry[lemmaCount];
@@ -126,7 +138,7 @@ internal sealed class MorphModel
         }
 
         NameTable names = NameTable.Read(r);
-        return new MorphModel(upos, stts, lemmas, rules, names);
+        return new MorphModel(upos, second, stts, lemmas, rules, names);
     }
 }
 

@@ -125,6 +125,21 @@ internal sealed class MorphologyAnnotator
             p1 = uposIds[k];
         }
 
+        if (_model.UposSecondPass is { } second)
+        {
+            Span<int> firstPass = s.FirstPass.AsSpan(0, count);
+            uposIds.CopyTo(firstPass);
+            p1 = -1;
+            p2 = -1;
+            for (int k = 0; k < count; k++)
+            {
+                int n = TaggerFeatures.Extract(infos, k, p1, p2, default, firstPass, TaggerFeatures.TargetDomain, features);
+                uposIds[k] = second.Predict(features[..n], scores);
+                p2 = p1;
+                p1 = uposIds[k];
+            }
+        }
+
         p1 = -1;
         p2 = -1;
         for (int k = 0; k < count; k++)
@@ -591,6 +606,7 @@ internal sealed class MorphologyAnnotator
         public TokenInfo[] Infos = new TokenInfo[64];
         public int[] Upos = new int[64];
         public int[] Stts = new int[64];
+        public int[] FirstPass = new int[64];
         public uint[] Cells = new uint[64];
         public readonly ulong[] Features = new ulong[TaggerFeatures.MaxFeatures];
         public readonly float[] Scores = new float[256];
@@ -604,6 +620,7 @@ internal sealed class MorphologyAnnotator
                 Infos = new TokenInfo[size];
                 Upos = new int[size];
                 Stts = new int[size];
+                FirstPass = new int[size];
                 Cells = new uint[size];
             }
         }

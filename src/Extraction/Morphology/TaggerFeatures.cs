@@ -29,7 +29,7 @@ internal struct TokenInfo
 /// </summary>
 internal static class TaggerFeatures
 {
-    public const int MaxFeatures = 48;
+    public const int MaxFeatures = 64;
 
     // Hash of the boundary pseudo-token before the first and after the last token.
     private const ulong Boundary = 0x5EED5EED5EEDUL;
@@ -176,7 +176,7 @@ internal static class TaggerFeatures
     /// empty, holds the UPOS labels of the sentence (for the STTS tagger).
     /// </summary>
     public static int Extract(ReadOnlySpan<TokenInfo> tokens, int i, int prev1, int prev2, ReadOnlySpan<int> upos, Span<ulong> output) =>
-        Extract(tokens, i, prev1, prev2, upos, TargetDomain, output);
+        Extract(tokens, i, prev1, prev2, upos, default, TargetDomain, output);
 
     /// <summary>
     /// The domain whose annotation conventions inference follows: UD German GSD. Training sentences from
@@ -185,8 +185,11 @@ internal static class TaggerFeatures
     /// </summary>
     public const int TargetDomain = 1;
 
-    /// <summary>As above, for a sentence from treebank <paramref name="domain"/> (training).</summary>
-    public static int Extract(ReadOnlySpan<TokenInfo> tokens, int i, int prev1, int prev2, ReadOnlySpan<int> upos, int domain, Span<ulong> output)
+    /// <summary>
+    /// As above, for a sentence from treebank <paramref name="domain"/>; <paramref name="lookahead"/>, when not
+    /// empty, holds a first pass's UPOS labels, whose right context the second pass sees.
+    /// </summary>
+    public static int Extract(ReadOnlySpan<TokenInfo> tokens, int i, int prev1, int prev2, ReadOnlySpan<int> upos, ReadOnlySpan<int> lookahead, int domain, Span<ulong> output)
     {
         ref readonly TokenInfo t = ref tokens[i];
         ulong prevWord = i > 0 ? tokens[i - 1].Word : Boundary;
@@ -239,6 +242,23 @@ internal static class TaggerFeatures
             output[n++] = Hashing.Feature(42, d, t.Suffix3);
             output[n++] = Hashing.Feature(43, d, lex);
             output[n++] = Hashing.Feature(44, d, nextWord);
+        }
+
+        ulong prevName = i > 0 ? (ulong)(uint)tokens[i - 1].Name : 9;
+        ulong nextName = i + 1 < tokens.Length ? (ulong)(uint)tokens[i + 1].Name : 9;
+        output[n++] = Hashing.Feature(45, prevName, (ulong)(uint)t.Name);
+        output[n++] = Hashing.Feature(46, (ulong)(uint)t.Name, nextName);
+        output[n++] = Hashing.Feature(47, t.Exact);
+        if (!lookahead.IsEmpty)
+        {
+            ulong a1 = i + 1 < lookahead.Length ? (ulong)lookahead[i + 1] : 99;
+            ulong a2 = i + 2 < lookahead.Length ? (ulong)lookahead[i + 2] : 99;
+            output[n++] = Hashing.Feature(50, a1);
+            output[n++] = Hashing.Feature(51, a1, a2);
+            output[n++] = Hashing.Feature(52, a1, t.Word);
+            output[n++] = Hashing.Feature(53, a1, lex);
+            output[n++] = Hashing.Feature(54, a1, p1);
+            output[n++] = Hashing.Feature(55, (ulong)lookahead[i]);
         }
         if (!upos.IsEmpty)
         {

@@ -20,6 +20,7 @@ public class ModelFileTests
         var stts = new PerceptronModel(["NN", "VVFIN", "ART"], [33UL], [1f, 2f, -3f]);
         return new MorphModel(
             upos,
+            new PerceptronModel(["NOUN", "VERB"], [44UL], [2f, -2f]),
             stts,
             [new LemmaEntry("traf", 1, "treffen"), new LemmaEntry("Haus", 0, "Haus")],
             [new SuffixRule("ers", 0, 1, string.Empty)],
@@ -60,6 +61,7 @@ public class ModelFileTests
         read.Upos.Labels.Should().Equal("NOUN", "VERB");
         read.Upos.Weights.Should().Equal(0.5f, -0.25f, 0f, 1.5f);
         read.Stts.Weights.Should().Equal(1f, 2f, -3f);
+        read.UposSecondPass!.Weights.Should().Equal(2f, -2f);
         read.FindLemma("traf", 1).Should().Be("treffen");
         read.FindLemma("traf", 0).Should().BeNull();
         read.FindRule("Ministers", 0)!.Apply("Ministers").Should().Be("Minister");
