@@ -19,10 +19,12 @@ internal static class MorphologyCommands
         command.Options.Add(gsdWeight);
         var secondPass = new Option<bool>("--second-pass") { Description = "Also train a second UPOS pass with right-context labels; kept if it helps on held-out data.", DefaultValueFactory = _ => false };
         command.Options.Add(secondPass);
+        var silver = new Option<int>("--silver") { Description = "GermEval 2014 sentences for self-training (0 = none); kept if they help on held-out data.", DefaultValueFactory = _ => 0 };
+        command.Options.Add(silver);
         command.Options.Add(data);
         command.Options.Add(output);
         command.Options.Add(epochs);
-        command.SetAction(parseResult => PosTrainer.Run(parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(epochs), parseResult.GetValue(gsdWeight), parseResult.GetValue(secondPass), Console.Out));
+        command.SetAction(parseResult => PosTrainer.Run(parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(epochs), parseResult.GetValue(gsdWeight), parseResult.GetValue(secondPass), parseResult.GetValue(silver), Console.Out));
         return command;
     }
 

@@ -18,7 +18,7 @@ internal static class PosTrainer
     /// <summary>A training sentence: forms with UPOS, STTS (null where unknown) and lemma.</summary>
     internal sealed record TrainingSentence(string[] Forms, string[] Upos, string[]? Stts, string[] Lemmas, int Domain);
 
-    public static int Run(string dataFolder, string outFolder, int maxEpochs, int gsdWeight, bool secondPass, TextWriter log)
+    public static int Run(string dataFolder, string outFolder, int maxEpochs, int gsdWeight, bool secondPass, int silverSentences, TextWriter log)
     {
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(outFolder);
@@ -66,6 +66,24 @@ internal static class PosTrainer
 
         log.WriteLine($"best: {bestEpochs} epochs");
 
+        // Self-training: GermEval 2014 sentences tagged by the model (their NER annotation corrects
+        // NOUN/PROPN on names), as a third domain. Kept only if it helps on the held-out part.
+        List<TrainingSentence> silver = [];
+        if (silverSentences > 0)
+        {
+            string germEval = Path.Combine(dataFolder, "germeval2014", "NER-de-train.tsv");
+            (AveragedPerceptron baseUpos, _, AveragedPerceptron baseStts) = TrainAll(train, lexicon, names, uposLabels, sttsLabels, bestEpochs, withSecondPass: false, log);
+            List<TrainingSentence> candidate = SilverData.Tag(germEval, silverSentences, baseUpos.ToModel(), lexicon, names, uposLabels);
+            (AveragedPerceptron selfUpos, _, _) = TrainAll([.. train, .. candidate], lexicon, names, uposLabels, sttsLabels, bestEpochs, withSecondPass: false, log);
+            (double u0, _, _) = Score(new MorphologyAnnotator(BuildModel(baseUpos, null, baseStts, train, lexicon, uposLabels, names), lexicon), held);
+            (double u1, _, _) = Score(new MorphologyAnnotator(BuildModel(selfUpos, null, baseStts, train, lexicon, uposLabels, names), lexicon), held);
+            log.WriteLine($"held-out UPOS without self-training {u0:0.0000}, with {candidate.Count} silver sentences {u1:0.0000}");
+            if (u1 > u0)
+            {
+                silver = candidate;
+            }
+        }
+
         // Does a second UPOS pass that sees the first pass's labels to the right help on the held-out part?
         bool useSecondPass = secondPass;
         if (secondPass)
@@ -79,6 +97,15 @@ internal static class PosTrainer
 
         log.WriteLine($"retraining on all {sentences.Count} sentences, {(useSecondPass ? "two UPOS passes" : "one UPOS pass")}");
         List<TrainingSentence> all = [.. Repeat(gsd, gsdWeight), .. pud];
+        if (silver.Count > 0)
+        {
+            // Re-tag the silver data with a model that has seen all gold sentences.
+            (AveragedPerceptron goldOnly, _, _) = TrainAll(all, lexicon, names, uposLabels, sttsLabels, bestEpochs, withSecondPass: false, log);
+            silver = SilverData.Tag(Path.Combine(dataFolder, "germeval2014", "NER-de-train.tsv"), silverSentences, goldOnly.ToModel(), lexicon, names, uposLabels);
+            all.AddRange(silver);
+            log.WriteLine($"self-training with {silver.Count} GermEval sentences");
+        }
+
         (AveragedPerceptron finalFirst, AveragedPerceptron finalSecond, AveragedPerceptron finalStts) = TrainAll(all, lexicon, names, uposLabels, sttsLabels, bestEpochs, useSecondPass, log);
         uposModel = finalFirst;
         sttsModel = finalStts;
@@ -141,7 +168,7 @@ internal static class PosTrainer
         return (first, second, stts);
     }
 
-    private static int[] TagFirstPass(PerceptronModel model, TrainingSentence sentence, MorphLexicon lexicon, NameTable names)
+    internal static int[] TagFirstPass(PerceptronModel model, TrainingSentence sentence, MorphLexicon lexicon, NameTable names)
     {
         TokenInfo[] infos = Describe(sentence, lexicon, names);
         Span<ulong> features = stackalloc ulong[TaggerFeatures.MaxFeatures];

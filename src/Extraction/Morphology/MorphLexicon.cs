@@ -70,27 +70,52 @@ internal sealed class MorphLexicon
 
     public static ReadOnlySpan<byte> Magic => "EXLEXDE\0"u8;
 
-    private readonly string[] _forms;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // All forms, sorted, back to back in one buffer; _formStarts[f] .. _formStarts[f + 1] is form f.
+    // A hash index over the forms' exact hashes finds them without a string per form.
+    private readonly char[] _chars;
+    private readonly int[] _formStarts;
+    private readonly HashIndex _index;
 
-    private MorphLexicon(string[] forms, int[] firstAnalysis, LexClass[] classes, int[] lemmas, uint[] cells, string[] lemmaStrings)
+    private MorphLexicon(char[] chars, int[] formStarts, int[] firstAnalysis, LexClass[] classes, int[] lemmas, uint[] cells, string[] lemmaStrings)
     {
-        _forms = forms;
+        _chars = chars;
+        _formStarts = formStarts;
         FirstAnalysis = firstAnalysis;
         Classes = classes;
         Lemmas = lemmas;
         CellSets = cells;
         LemmaStrings = lemmaStrings;
-        var index = new Dictionary<string, int>(forms.Length, StringComparer.Ordinal);
-        for (int i = 0; i < forms.Length; i++)
+        int count = formStarts.Length - 1;
+        var hashes = new ulong[count];
+        for (int f = 0; f < count; f++)
         {
-            index[forms[i]] = i;
+            hashes[f] = Hashing.Hash(FormAt(f), lower: false);
         }
 
-        _lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _index = new HashIndex(hashes);
     }
 
-    public int FormCount => _forms.Length;
+    private MorphLexicon(string[] forms, int[] firstAnalysis, LexClass[] classes, int[] lemmas, uint[] cells, string[] lemmaStrings)
+        : this(string.Concat(forms).ToCharArray(), Starts(forms), firstAnalysis, classes, lemmas, cells, lemmaStrings)
+    {
+    }
+
+    public int FormCount => _formStarts.Length - 1;
+
+    /// <summary>The text of form <paramref name="form"/>.</summary>
+    public ReadOnlySpan<char> FormAt(int form) => _chars.AsSpan(_formStarts[form], _formStarts[form + 1] - _formStarts[form]);
+
+    private static int[] Starts(string[] forms)
+    {
+        var starts = new int[forms.Length + 1];
+        for (int f = 0; f < forms.Length; f++)
+        {
+            starts[f + 1] = starts[f] + forms[f].Length;
+        }
+
+        return starts;
+    }
+
 
     public int AnalysisCount => Classes.Length;
 
@@ -106,7 +131,14 @@ internal sealed class MorphLexicon
     internal string[] LemmaStrings { get; }
 
     /// <summary>Finds a form (case-sensitive); -1 when unknown.</summary>
-    public int Find(ReadOnlySpan<char> form) => _lookup.TryGetValue(form, out int index) ? index : -1;
+    public int Find(ReadOnlySpan<char> form) => Find(form, Hashing.Hash(form, lower: false));
+
+    /// <summary>Finds a form whose exact hash (<see cref="Hashing.Hash"/>, not lower-cased) is already known.</summary>
+    public int Find(ReadOnlySpan<char> form, ulong exactHash)
+    {
+        int index = _index.Find(exactHash);
+        return index >= 0 && form.SequenceEqual(FormAt(index)) ? index : -1;
+    }
 
     /// <summary>The union of the word classes of a form (or <see cref="LexClass.None"/> for -1).</summary>
     public LexClass ClassesOf(int form)
@@ -217,11 +249,11 @@ internal sealed class MorphLexicon
             w.WriteString(lemma);
         }
 
-        w.WriteVarInt(_forms.Length);
+        w.WriteVarInt(FormCount);
         string previous = string.Empty;
-        for (int f = 0; f < _forms.Length; f++)
+        for (int f = 0; f < FormCount; f++)
         {
-            string form = _forms[f];
+            string form = FormAt(f).ToString();
             int shared = 0;
             int max = Math.Min(previous.Length, form.Length);
             while (shared < max && previous[shared] == form[shared])
@@ -260,22 +292,31 @@ internal sealed class MorphLexicon
         }
 
         int formCount = r.ReadCount(50_000_000);
-        var forms = new string[formCount];
+        var chars = new List<char>(formCount * 12);
+        var starts = new int[formCount + 1];
         var first = new int[formCount + 1];
         var classes = new List<LexClass>(formCount * 2);
         var lemmas = new List<int>(formCount * 2);
         var cells = new List<uint>(formCount * 2);
-        string previous = string.Empty;
+        int previousStart = 0;
+        int previousLength = 0;
         for (int f = 0; f < formCount; f++)
         {
             int shared = r.ReadVarInt();
-            if (shared < 0 || shared > previous.Length)
+            if (shared < 0 || shared > previousLength)
             {
-                throw r.Corrupt($"form {f} shares {shared} characters with a form of {previous.Length}");
+                throw r.Corrupt($"form {f} shares {shared} characters with a form of {previousLength}");
             }
 
-            string form = string.Concat(previous.AsSpan(0, shared), r.ReadString());
-            forms[f] = form;
+            int start = chars.Count;
+            for (int c = 0; c < shared; c++)
+            {
+                chars.Add(chars[previousStart + c]);
+            }
+
+            chars.AddRange(r.ReadString());
+            starts[f] = start;
+            starts[f + 1] = chars.Count;
             first[f] = classes.Count;
             int count = r.ReadCount(1000);
             for (int a = 0; a < count; a++)
@@ -293,10 +334,11 @@ internal sealed class MorphLexicon
                 cells.Add(low | (high << 31));
             }
 
-            previous = form;
+            previousStart = start;
+            previousLength = chars.Count - start;
         }
 
         first[formCount] = classes.Count;
-        return new MorphLexicon(forms, first, [.. classes], [.. lemmas], [.. cells], lemmaStrings);
+        return new MorphLexicon([.. chars], starts, first, [.. classes], [.. lemmas], [.. cells], lemmaStrings);
     }
 }

@@ -54,7 +54,7 @@ internal static class TaggerFeatures
             return;
         }
 
-        info.Form = lexicon.Find(token);
+        info.Form = lexicon.Find(token, info.Exact);
         info.Lex = lexicon.ClassesOf(info.Form);
         if (info.Form < 0 && token.Length >= 7 && char.IsUpper(token[0]) && token.Length <= scratch.Length)
         {
