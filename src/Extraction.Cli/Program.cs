@@ -19,6 +19,7 @@ internal static class Program
         root.Subcommands.Add(NerCommands.CreateTagCommand());
         var train = new Command("train", "Train a model from the shared data.");
         train.Subcommands.Add(NerCommands.CreateTrainNerCommand());
+        train.Subcommands.Add(MorphologyCommands.CreateTrainCommand());
         root.Subcommands.Add(train);
 
         ParseResult parseResult = root.Parse(args);

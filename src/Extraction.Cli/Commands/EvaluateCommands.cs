@@ -13,6 +13,7 @@ internal static class EvaluateCommands
         command.Subcommands.Add(CreateAll(console));
         command.Subcommands.Add(CreateTokenization(console));
         command.Subcommands.Add(NerCommands.CreateEvaluateNerCommand());
+        command.Subcommands.Add(MorphologyCommands.CreateEvaluateCommand());
         return command;
     }
 

@@ -7,7 +7,7 @@ internal static class GermanPipeline
 {
     public static IReadOnlyList<IPipelineComponent> CreateDefaultComponents()
     {
-        // Components are added here as they land: POS/lemma, NER, roles, relations.
-        return [NerComponent.CreateDefault()];
+        // Order: POS/lemma, NER, then the layers that read both (roles, relations).
+        return [Morphology.MorphologyComponent.CreateDefault(), NerComponent.CreateDefault()];
     }
 }
