@@ -85,6 +85,19 @@ public sealed partial class Document
         return index >= 0 ? index : ~index - 1;
     }
 
+    /// <summary>Finds the token that starts at or contains a character offset; -1 when none does.</summary>
+    internal int FindTokenAt(int offset)
+    {
+        int index = Array.BinarySearch(TokenStarts, 0, TokenCount, offset);
+        if (index >= 0)
+        {
+            return index;
+        }
+
+        index = ~index - 1;
+        return index >= 0 && offset < TokenStarts[index] + TokenLengths[index] ? index : -1;
+    }
+
     /// <summary>
     /// Builds a document from text that is already split into sentences and tokens (such as a CoNLL
     /// or GermEval file). The tokens are joined with single spaces and sentences with a line break, and
