@@ -25,6 +25,7 @@ public static class AccuracyReport
     public static IReadOnlyList<(string Name, Func<EvaluationPaths, Extractor, IEnumerable<AccuracyRow>> Run)> Sections { get; } =
     [
         ("tokenization", (paths, _) => Tokenization(paths)),
+        ("smartdata", SmartDataEvaluation.Rows),
         ("samples", Samples),
     ];
 
