@@ -97,7 +97,7 @@ public static class AccuracyReport
             bool hasRelations = (produced & Annotation.Relations) != 0;
             foreach ((string type, PrecisionRecall pr) in scores.RelationsByType.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                bool built = hasRelations || (type == "HoldsRole" && (produced & Annotation.Roles) != 0);
+                bool built = hasRelations || (type == "HoldsRole" && (produced & Annotation.RoleRelations) != 0);
                 foreach (AccuracyRow row in PrfRows("relations", dataset, type, pr, built))
                 {
                     yield return row;

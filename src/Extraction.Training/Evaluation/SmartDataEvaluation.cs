@@ -40,7 +40,8 @@ public sealed record SmartDataScores(
     PrecisionRecall Roles,
     PrecisionRecall HoldsRole,
     int OrganizationCorrect,
-    int OrganizationTotal);
+    int OrganizationTotal,
+    PrecisionRecall LeadershipHoldsRole = default);
 
 /// <summary>
 /// Role recognition and the HoldsRole relation measured on the DFKI SmartData corpus v1
@@ -134,6 +135,11 @@ public static class SmartDataEvaluation
             yield return row;
         }
 
+        foreach (AccuracyRow row in AccuracyReport.PrfRows("HoldsRole", Dataset, "person + position, leadership of organizations only", scores.LeadershipHoldsRole, built))
+        {
+            yield return row;
+        }
+
         yield return new AccuracyRow(
             "HoldsRole",
             Dataset,
@@ -149,7 +155,7 @@ public static class SmartDataEvaluation
     {
         ArgumentNullException.ThrowIfNull(documents);
         int count = 0, positions = 0, relations = 0, withoutPosition = 0, exact = 0, goldFacts = 0, predictedFacts = 0, orgCorrect = 0, orgTotal = 0;
-        PrecisionRecall roles = default, holdsRole = default;
+        PrecisionRecall roles = default, holdsRole = default, leadershipFacts = default;
         foreach (SmartDataDocument document in documents)
         {
             count++;
@@ -167,6 +173,7 @@ public static class SmartDataEvaluation
                 // Nothing predicted: the gold still counts, so the report shows its support.
                 roles += ScoreRoleMentions(gold, []);
                 holdsRole += ScoreFacts(goldDistinct, []).Facts;
+                leadershipFacts += ScoreFacts(goldDistinct, []).Facts;
                 continue;
             }
 
@@ -177,11 +184,12 @@ public static class SmartDataEvaluation
             predictedFacts += predictedDistinct.Count;
             FactScores facts = ScoreFacts(goldDistinct, predictedDistinct);
             holdsRole += facts.Facts;
+            leadershipFacts += ScoreFacts(goldDistinct, predictedDistinct.Where(IsOrganizationLeadership).ToList()).Facts;
             orgCorrect += facts.OrganizationCorrect;
             orgTotal += facts.OrganizationTotal;
         }
 
-        return new SmartDataScores(count, positions, relations, withoutPosition, exact, goldFacts, predictedFacts, roles, holdsRole, orgCorrect, orgTotal);
+        return new SmartDataScores(count, positions, relations, withoutPosition, exact, goldFacts, predictedFacts, roles, holdsRole, orgCorrect, orgTotal, leadershipFacts);
     }
 
     /// <summary>Reads a SmartData file: gzip'd when its name ends in <c>.gz</c>, plain JSON otherwise.</summary>
@@ -328,6 +336,29 @@ public static class SmartDataEvaluation
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// Whether a predicted fact is the kind SmartData annotates as <c>OrganizationLeadership</c>: someone
+    /// leading an organization (company, party, federation, agency), not an office of state. Offices of
+    /// government, diplomacy, parliament, the military, police, courts and local government, and roles
+    /// whose organization is a country, are left out.
+    /// </summary>
+    public static bool IsOrganizationLeadership(RoleFact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        Roles.GermanLexicons lexicons = Roles.GermanLexicons.Default;
+        if (fact.Organizations.Any(o => lexicons.CountriesByName.ContainsKey(o)))
+        {
+            return false;
+        }
+
+        if (!new Roles.RoleRecognizer(lexicons).TryRecognize(fact.Position, out Roles.RoleMatch match))
+        {
+            return true;
+        }
+
+        return match.Form.Entry.Domain is not ("government" or "diplomacy" or "parliament" or "military" or "police" or "justice" or "local" or "nobility");
     }
 
     /// <summary>

@@ -13,6 +13,8 @@ internal enum Annotation
     Entities = 32,
     Roles = 64,
     Relations = 128,
+    CanonicalNames = 256,
+    RoleRelations = 512,
 }
 
 /// <summary>

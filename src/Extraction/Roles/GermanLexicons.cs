@@ -43,6 +43,8 @@ internal sealed class GermanLexicons
         Prefixes = prefixes;
         Organizations = organizations;
         RoleFormLookup = roleForms.GetAlternateLookup<ReadOnlySpan<char>>();
+        FusedModifierPrefixes = modifiers.Where(m => char.IsUpper(m.Key[0]) && !AdjectiveEndings.Any(e => m.Key.EndsWith(e, StringComparison.Ordinal) && m.Key.Length > 5))
+            .Select(m => (m.Key, m.Value)).ToArray();
         CompoundHeadLookup = compoundHeads.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -52,6 +54,9 @@ internal sealed class GermanLexicons
     public FrozenDictionary<string, RoleForm> RoleForms { get; }
 
     public FrozenDictionary<string, RoleForm>.AlternateLookup<ReadOnlySpan<char>> RoleFormLookup { get; }
+
+    /// <summary>Modifier prefixes that fuse with a role (Vize, Interims, Ex).</summary>
+    public (string Prefix, (string Attribute, string Value) Modifier)[] FusedModifierPrefixes { get; }
 
     /// <summary>Forms of the roles that end compounds, in lower case (minister, chef, präsidentin).</summary>
     public FrozenDictionary<string, RoleForm> CompoundHeads { get; }

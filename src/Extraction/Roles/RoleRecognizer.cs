@@ -29,12 +29,12 @@ internal sealed class RoleRecognizer
     public bool TryRecognize(ReadOnlySpan<char> token, out RoleMatch match)
     {
         match = default;
-        if (token.Length < 3 || !CharClasses.IsUpper(token[0]))
+        int lastHyphen = token.LastIndexOfAny('-', '\u2010', '\u2011');
+        if (token.Length < 3 || !CharClasses.IsUpper(token[lastHyphen > 0 && lastHyphen < token.Length - 1 ? lastHyphen + 1 : 0]))
         {
-            return false;
+            return false; // the role word itself is a capitalised noun; a prefix may be lower case ("vzbv-Vorständin")
         }
 
-        int lastHyphen = token.LastIndexOfAny('-', '\u2010', '\u2011');
         if (lastHyphen > 0 && lastHyphen < token.Length - 1)
         {
             ReadOnlySpan<char> head = token[(lastHyphen + 1)..];
@@ -75,6 +75,24 @@ internal sealed class RoleRecognizer
         {
             match = new RoleMatch(wordForm, canonical, null, null);
             return true;
+        }
+
+        // Fused modifier prefixes: "Vizepremier", "Interimstrainer", "Ex-" without hyphen is rare.
+        Span<char> buffer = stackalloc char[Math.Min(token.Length, 64)];
+        foreach ((string prefix, (string Attribute, string Value) modifier) in _lexicons.FusedModifierPrefixes)
+        {
+            if (token.Length > prefix.Length + 2 && token.Length - prefix.Length <= buffer.Length && token.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                Span<char> rest = buffer[..(token.Length - prefix.Length)];
+                token[prefix.Length..].CopyTo(rest);
+                rest[0] = char.ToUpperInvariant(rest[0]);
+                if (_lexicons.RoleFormLookup.TryGetValue(rest, out RoleForm restForm))
+                {
+                    string baseForm = restForm.BaseForm;
+                    match = new RoleMatch(restForm, prefix + char.ToLowerInvariant(baseForm[0]) + baseForm[1..], null, modifier.Attribute);
+                    return true;
+                }
+            }
         }
 
         return false;
