@@ -131,12 +131,15 @@ internal sealed class GermanLexicons
                 }
             }
 
-            foreach (string stem in country.AdjectiveStems)
+            foreach (string stem in country.AdjectiveStems.Where(s => !s.All(char.IsUpper)))
             {
+                // "us-amerikanisch" is written "US-amerikanisch": an acronym before the hyphen keeps its capitals.
+                int hyphen = stem.IndexOf('-', StringComparison.Ordinal);
+                string written = hyphen is > 0 and <= 3 ? stem[..hyphen].ToUpperInvariant() + stem[hyphen..] : stem;
                 foreach (string ending in AdjectiveEndings)
                 {
-                    byAdjective.TryAdd(stem + ending, country);
-                    byAdjective.TryAdd(char.ToUpperInvariant(stem[0]) + stem[1..] + ending, country);
+                    byAdjective.TryAdd(written + ending, country);
+                    byAdjective.TryAdd(char.ToUpperInvariant(written[0]) + written[1..] + ending, country);
                 }
             }
 
