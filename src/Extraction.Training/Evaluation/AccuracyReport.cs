@@ -25,6 +25,8 @@ public static class AccuracyReport
     public static IReadOnlyList<(string Name, Func<EvaluationPaths, Extractor, IEnumerable<AccuracyRow>> Run)> Sections { get; } =
     [
         ("tokenization", (paths, _) => Tokenization(paths)),
+        ("pos", ModelSections.PartOfSpeech),
+        ("ner", ModelSections.Ner),
         ("smartdata", SmartDataEvaluation.Rows),
         ("samples", Samples),
     ];
