@@ -68,4 +68,88 @@ public sealed class Extractor
         cancellationToken.ThrowIfCancellationRequested();
         return new ExtractionResult(document);
     }
+
+    /// <summary>
+    /// Extracts from many texts using all cores, returning results lazily and in input order. Texts are
+    /// read in blocks of a few times the number of cores, so memory stays bounded for any number of texts.
+    /// </summary>
+    /// <param name="texts">The texts; none may be null.</param>
+    /// <param name="cancellationToken">Cancels the work between and within texts.</param>
+    /// <returns>One result per text, in the same order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="texts"/> or one of its items is null.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public IEnumerable<ExtractionResult> Extract(IEnumerable<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return ExtractBlocks(texts, cancellationToken);
+    }
+
+    /// <summary>
+    /// Extracts from an asynchronous stream of texts using all cores, yielding results in input order as
+    /// blocks complete. Memory stays bounded for any stream length.
+    /// </summary>
+    /// <param name="texts">The texts; none may be null.</param>
+    /// <param name="cancellationToken">Cancels reading and extraction.</param>
+    /// <returns>One result per text, in the same order.</returns>
+    public async IAsyncEnumerable<ExtractionResult> ExtractAsync(IAsyncEnumerable<string> texts, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var block = new List<string>(BlockSize);
+        await foreach (string text in texts.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            ArgumentNullException.ThrowIfNull(text, nameof(texts));
+            block.Add(text);
+            if (block.Count == BlockSize)
+            {
+                foreach (ExtractionResult result in await Task.Run(() => ExtractBlock(block, cancellationToken), cancellationToken).ConfigureAwait(false))
+                {
+                    yield return result;
+                }
+
+                block.Clear();
+            }
+        }
+
+        if (block.Count > 0)
+        {
+            foreach (ExtractionResult result in await Task.Run(() => ExtractBlock(block, cancellationToken), cancellationToken).ConfigureAwait(false))
+            {
+                yield return result;
+            }
+        }
+    }
+
+    // Enough texts per block to keep every core busy while one slow text finishes.
+    private static int BlockSize => Math.Max(8, Environment.ProcessorCount * 8);
+
+    private IEnumerable<ExtractionResult> ExtractBlocks(IEnumerable<string> texts, CancellationToken cancellationToken)
+    {
+        var block = new List<string>(BlockSize);
+        foreach (string text in texts)
+        {
+            ArgumentNullException.ThrowIfNull(text, nameof(texts));
+            block.Add(text);
+            if (block.Count == BlockSize)
+            {
+                foreach (ExtractionResult result in ExtractBlock(block, cancellationToken))
+                {
+                    yield return result;
+                }
+
+                block.Clear();
+            }
+        }
+
+        foreach (ExtractionResult result in ExtractBlock(block, cancellationToken))
+        {
+            yield return result;
+        }
+    }
+
+    private ExtractionResult[] ExtractBlock(List<string> block, CancellationToken cancellationToken)
+    {
+        var results = new ExtractionResult[block.Count];
+        Parallel.For(0, block.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = Extract(block[i], cancellationToken));
+        return results;
+    }
 }
