@@ -14,6 +14,9 @@ internal sealed record PosEvaluation(
     ConfusionCounter UposConfusions,
     ConfusionCounter LemmaErrors,
     ConfusionCounter UposWordErrors,
+    AccuracyCounter CaseCovered,
+    AccuracyCounter CaseExact,
+    AccuracyCounter CaseCompatible,
     double TokensPerSecond);
 
 /// <summary>
@@ -42,7 +45,7 @@ internal static class PosEvaluator
         }
         new MorphologyComponent(annotator, LemmaConventions.Default).Process(pipeline, CancellationToken.None);
 
-        var result = new PosEvaluation(new(), new(), new(), new(), new(), new(), new(), new(), ud.TokenCount / seconds);
+        var result = new PosEvaluation(new(), new(), new(), new(), new(), new(), new(), new(), new(), new(), new(), ud.TokenCount / seconds);
         int t = 0;
         foreach (ConlluSentence sentence in sentences)
         {
@@ -61,6 +64,16 @@ internal static class PosEvaluator
                 result.LemmaUd.Add(token.Lemma == word.Lemma);
                 result.LemmaIgnoreCase.Add(string.Equals(token.Lemma, word.Lemma, StringComparison.OrdinalIgnoreCase));
                 result.LemmaPipeline.Add(other.Lemma == word.Lemma);
+                if (word.Upos is "NOUN" or "ADJ" or "DET" && Feature(word.Feats, "Case") is { } goldCase)
+                {
+                    string? predicted = Feature(other.Morph, "Case");
+                    result.CaseCovered.Add(predicted is not null);
+                    if (predicted is not null)
+                    {
+                        result.CaseExact.Add(predicted == goldCase);
+                        result.CaseCompatible.Add(predicted.Split(',').Contains(goldCase));
+                    }
+                }
                 if (token.Lemma != word.Lemma)
                 {
                     result.LemmaErrors.Add($"{word.Upos} {word.Lemma}", token.Lemma ?? "-");
@@ -71,6 +84,24 @@ internal static class PosEvaluator
         return result;
     }
 
+    private static string? Feature(string? feats, string name)
+    {
+        if (feats is null)
+        {
+            return null;
+        }
+
+        foreach (string pair in feats.Split('|'))
+        {
+            if (pair.StartsWith(name + "=", StringComparison.Ordinal))
+            {
+                return pair[(name.Length + 1)..];
+            }
+        }
+
+        return null;
+    }
+
     public static void Print(PosEvaluation e, TextWriter output)
     {
         output.WriteLine($"UPOS accuracy:                 {e.Upos}");
@@ -78,6 +109,7 @@ internal static class PosEvaluator
         output.WriteLine($"lemma accuracy (UD):           {e.LemmaUd}");
         output.WriteLine($"lemma accuracy (pipeline):     {e.LemmaPipeline}");
         output.WriteLine($"lemma accuracy (UD, any case): {e.LemmaIgnoreCase}");
+        output.WriteLine($"case of NOUN/ADJ/DET with a gold case: given for {e.CaseCovered}; exactly right {e.CaseExact}; gold case among those given {e.CaseCompatible}");
         output.WriteLine($"speed (POS + lemma, 1 thread): {e.TokensPerSecond:N0} tokens/s");
         output.WriteLine("most frequent UPOS confusions (gold -> predicted):");
         foreach ((string gold, string predicted, int count) in e.UposConfusions.Top(10))

@@ -65,6 +65,16 @@ internal static class PosTrainer
         }
 
         log.WriteLine($"best: {bestEpochs} epochs");
+        if (Environment.GetEnvironmentVariable("EXTRACTION_SHOW_ERRORS") == "1")
+        {
+            (AveragedPerceptron u, _, AveragedPerceptron t) = TrainAll(train, lexicon, names, uposLabels, sttsLabels, bestEpochs, withSecondPass: false, log);
+            var errors = new ConfusionCounter();
+            Score(new MorphologyAnnotator(BuildModel(u, null, t, train, lexicon, uposLabels, names), lexicon), held, errors);
+            foreach ((string gold, string predicted, int count) in errors.Top(60))
+            {
+                log.WriteLine($"  held-out error: {gold} -> {predicted} {count}");
+            }
+        }
 
         // Self-training: GermEval 2014 sentences tagged by the model (their NER annotation corrects
         // NOUN/PROPN on names), as a third domain. Kept only if it helps on the held-out part.
@@ -365,7 +375,7 @@ internal static class PosTrainer
     }
 
     /// <summary>UPOS, STTS and lemma (UD conventions) accuracy of an annotator on sentences.</summary>
-    internal static (double Upos, double Stts, double Lemma) Score(MorphologyAnnotator annotator, List<TrainingSentence> sentences)
+    internal static (double Upos, double Stts, double Lemma) Score(MorphologyAnnotator annotator, List<TrainingSentence> sentences, ConfusionCounter? errors = null)
     {
         var upos = new AccuracyCounter();
         var stts = new AccuracyCounter();
@@ -380,6 +390,10 @@ internal static class PosTrainer
             {
                 Token token = document.GetToken(t);
                 upos.Add(token.Pos == sentence.Upos[k]);
+                if (token.Pos != sentence.Upos[k])
+                {
+                    errors?.Add($"{sentence.Upos[k]} {sentence.Forms[k]}", token.Pos ?? "-");
+                }
                 if (sentence.Stts is not null)
                 {
                     stts.Add(token.Tag == sentence.Stts[k]);
