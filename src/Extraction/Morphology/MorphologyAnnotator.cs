@@ -110,7 +110,7 @@ internal sealed class MorphologyAnnotator
         Span<TokenInfo> infos = s.Infos.AsSpan(0, count);
         for (int k = 0; k < count; k++)
         {
-            TaggerFeatures.Describe(text.AsSpan(starts[first + k], lengths[first + k]), _lexicon, _model.Names, s.Chars, ref infos[k]);
+            TaggerFeatures.Describe(text.AsSpan(starts[first + k], lengths[first + k]), _lexicon, _model.Names, _model.Clusters, s.Chars, ref infos[k]);
         }
 
         Span<int> uposIds = s.Upos.AsSpan(0, count);

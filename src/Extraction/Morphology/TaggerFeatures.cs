@@ -16,6 +16,7 @@ internal struct TokenInfo
     public int Form;
     public int LowerForm;
     public int Name;
+    public int Cluster;
 
     // For an unknown capitalised word whose end is a known noun ("Verteidigungsministers" ends in
     // "ministers"): where that head starts, and its lexicon form; 0 and -1 otherwise.
@@ -35,11 +36,12 @@ internal static class TaggerFeatures
     private const ulong Boundary = 0x5EED5EED5EEDUL;
 
     /// <summary>Fills <paramref name="info"/> for a token.</summary>
-    public static void Describe(ReadOnlySpan<char> token, MorphLexicon? lexicon, NameTable names, Span<char> scratch, ref TokenInfo info)
+    public static void Describe(ReadOnlySpan<char> token, MorphLexicon? lexicon, FormClassTable names, FormClassTable clusters, Span<char> scratch, ref TokenInfo info)
     {
         info.Exact = Hashing.Hash(token, lower: false);
         info.Word = Hashing.Hash(token, lower: true);
         info.Name = names.Find(info.Exact);
+        info.Cluster = clusters.Find(info.Word);
         Hashing.Suffixes(token, out info.Suffix1, out info.Suffix2, out info.Suffix3, out info.Suffix4);
         info.Prefix3 = Hashing.Hash(token[..Math.Min(3, token.Length)], lower: true);
         info.Shape = Shape(token);
@@ -249,6 +251,17 @@ internal static class TaggerFeatures
         output[n++] = Hashing.Feature(45, prevName, (ulong)(uint)t.Name);
         output[n++] = Hashing.Feature(46, (ulong)(uint)t.Name, nextName);
         output[n++] = Hashing.Feature(47, t.Exact);
+        if (t.Cluster != 0 || (i > 0 && tokens[i - 1].Cluster != 0) || (i + 1 < tokens.Length && tokens[i + 1].Cluster != 0))
+        {
+            ulong c = (ulong)(uint)t.Cluster;
+            ulong cPrev = i > 0 ? (ulong)(uint)tokens[i - 1].Cluster : 999;
+            ulong cNext = i + 1 < tokens.Length ? (ulong)(uint)tokens[i + 1].Cluster : 999;
+            output[n++] = Hashing.Feature(60, c);
+            output[n++] = Hashing.Feature(61, c, (ulong)(uint)(t.Shape & 1) | (i == 0 ? 2UL : 0UL));
+            output[n++] = Hashing.Feature(62, c, p1);
+            output[n++] = Hashing.Feature(63, c, cNext);
+            output[n++] = Hashing.Feature(64, cPrev, c);
+        }
         if (!lookahead.IsEmpty)
         {
             ulong a1 = i + 1 < lookahead.Length ? (ulong)lookahead[i + 1] : 99;
