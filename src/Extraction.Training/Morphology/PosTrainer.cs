@@ -60,20 +60,22 @@ internal static class PosTrainer
         {
             // Development aid: five-fold cross-validation over GSD dev (PUD always in training).
             var upos = new AccuracyCounter();
+            var sttsCv = new AccuracyCounter();
             for (int fold = 0; fold < 5; fold++)
             {
                 var test = gsd.Where((_, i) => i % 5 == fold).ToList();
                 List<TrainingSentence> rest = [.. gsd.Where((_, i) => i % 5 != fold), .. pud];
                 (AveragedPerceptron u, _, AveragedPerceptron t) = TrainAll(rest, lexicon, names, uposLabels, sttsLabels, int.Parse(cvEpochs, System.Globalization.CultureInfo.InvariantCulture), withSecondPass: false, log);
-                (double a, _, _) = Score(new MorphologyAnnotator(BuildModel(u, null, t, rest, lexicon, uposLabels, names), lexicon), test);
+                (double a, double b, _) = Score(new MorphologyAnnotator(BuildModel(u, null, t, rest, lexicon, uposLabels, names), lexicon), test);
                 int tokens = test.Sum(x => x.Forms.Length);
                 for (int k = 0; k < tokens; k++)
                 {
                     upos.Add(k < Math.Round(a * tokens));
+                    sttsCv.Add(k < Math.Round(b * tokens));
                 }
             }
 
-            log.WriteLine($"cross-validated UPOS: {upos}");
+            log.WriteLine($"cross-validated UPOS: {upos}, STTS: {sttsCv}");
             return 0;
         }
 

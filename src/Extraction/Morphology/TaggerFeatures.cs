@@ -218,20 +218,30 @@ internal static class TaggerFeatures
         output[n++] = Hashing.Feature(9, lex, (ulong)(uint)t.Shape | (i == 0 ? 256UL : 0UL));
         output[n++] = Hashing.Feature(10, prevWord);
         output[n++] = Hashing.Feature(11, nextWord);
-        output[n++] = Hashing.Feature(12, prevWord2);
-        output[n++] = Hashing.Feature(13, nextWord2);
-        output[n++] = Hashing.Feature(14, prevSuffix);
-        output[n++] = Hashing.Feature(15, nextSuffix);
-        output[n++] = Hashing.Feature(16, prevLex);
-        output[n++] = Hashing.Feature(17, nextLex);
+        // The STTS tagger sees the sentence's UPOS labels instead of the wider context features.
+        bool wide = upos.IsEmpty;
+        if (wide)
+        {
+            output[n++] = Hashing.Feature(12, prevWord2);
+            output[n++] = Hashing.Feature(13, nextWord2);
+            output[n++] = Hashing.Feature(14, prevSuffix);
+            output[n++] = Hashing.Feature(15, nextSuffix);
+            output[n++] = Hashing.Feature(16, prevLex);
+            output[n++] = Hashing.Feature(17, nextLex);
+        }
+
         output[n++] = Hashing.Feature(18, p1);
         output[n++] = Hashing.Feature(19, p1, p2);
         output[n++] = Hashing.Feature(20, p1, t.Word);
         output[n++] = Hashing.Feature(21, p1, t.Suffix3);
         output[n++] = Hashing.Feature(22, p1, lex);
-        output[n++] = Hashing.Feature(23, t.Word, nextWord);
-        output[n++] = Hashing.Feature(24, prevWord, t.Word);
-        output[n++] = Hashing.Feature(25, lex, nextLex);
+        if (wide)
+        {
+            output[n++] = Hashing.Feature(23, t.Word, nextWord);
+            output[n++] = Hashing.Feature(24, prevWord, t.Word);
+            output[n++] = Hashing.Feature(25, lex, nextLex);
+        }
+
         output[n++] = Hashing.Feature(26, t.Suffix3, (ulong)(uint)t.Shape);
         output[n++] = Hashing.Feature(27, (ulong)(uint)t.Name, (ulong)(uint)(t.Shape & 1) | (i == 0 ? 2UL : 0UL));
         output[n++] = Hashing.Feature(28, (ulong)(uint)t.Name, lex);
@@ -248,10 +258,14 @@ internal static class TaggerFeatures
 
         ulong prevName = i > 0 ? (ulong)(uint)tokens[i - 1].Name : 9;
         ulong nextName = i + 1 < tokens.Length ? (ulong)(uint)tokens[i + 1].Name : 9;
-        output[n++] = Hashing.Feature(45, prevName, (ulong)(uint)t.Name);
-        output[n++] = Hashing.Feature(46, (ulong)(uint)t.Name, nextName);
+        if (wide)
+        {
+            output[n++] = Hashing.Feature(45, prevName, (ulong)(uint)t.Name);
+            output[n++] = Hashing.Feature(46, (ulong)(uint)t.Name, nextName);
+        }
+
         output[n++] = Hashing.Feature(47, t.Exact);
-        if (t.Cluster != 0 || (i > 0 && tokens[i - 1].Cluster != 0) || (i + 1 < tokens.Length && tokens[i + 1].Cluster != 0))
+        if (wide && (t.Cluster != 0 || (i > 0 && tokens[i - 1].Cluster != 0) || (i + 1 < tokens.Length && tokens[i + 1].Cluster != 0)))
         {
             ulong c = (ulong)(uint)t.Cluster;
             ulong cPrev = i > 0 ? (ulong)(uint)tokens[i - 1].Cluster : 999;
