@@ -160,6 +160,10 @@ internal sealed class MorphologyAnnotator
             stts[index] = _model.Stts.Labels[sttsIds[k]];
             ReadOnlySpan<char> token = text.AsSpan(starts[index], lengths[index]);
             lemmas[index] = Lemmatize(token, in infos[k], uposIds[k], sttsIds[k], k == 0, s.Chars, out cells[k]);
+            if (cells[k] == 0 && (uposIds[k] == _noun || uposIds[k] == _propn))
+            {
+                cells[k] = GenderOfLemma(lemmas[index] is { } lemma ? lemma.AsSpan() : token);
+            }
         }
 
         Agree(text, starts, lengths, first, uposIds, sttsIds, cells);
@@ -288,6 +292,31 @@ internal sealed class MorphologyAnnotator
         }
 
         return null;
+    }
+
+    // A noun form the lexicon lacks but whose lemma it knows ("Amtes", lemma "Amt"): every case, in the
+    // singular with the lemma's gender and in the plural; agreement with the determiner narrows it.
+    private uint GenderOfLemma(ReadOnlySpan<char> lemma)
+    {
+        int form = _lexicon.Find(lemma);
+        if (_lexicon.FindAnalysis(form, LexClass.Noun) < 0)
+        {
+            return 0;
+        }
+
+        int gender = Cells.SingleGender(_lexicon.CellsOf(form, LexClass.Noun, -1));
+        if (gender < 0)
+        {
+            return 0;
+        }
+
+        uint cells = 0;
+        for (int c = 0; c < 4; c++)
+        {
+            cells |= Cells.Bit(c, 0, gender) | Cells.Bit(c, 1, Cells.AnyGender);
+        }
+
+        return cells;
     }
 
     private string? CompoundLemma(ReadOnlySpan<char> token, in TokenInfo info, ref uint cells)
