@@ -96,15 +96,19 @@ public class PropertyTests
         return true;
     }
 
+    // CI runs a bounded number of cases; EXTRACTION_FUZZ_SCALE=100 gives the long fuzz run (README).
+    private static long Iterations(long ci) =>
+        ci * (long.TryParse(Environment.GetEnvironmentVariable("EXTRACTION_FUZZ_SCALE"), out long scale) && scale > 0 ? scale : 1);
+
     [Fact]
     public void Extract_ArbitraryUnicode_InvariantsHold()
     {
-        GeneratedText.AnyUnicode.Sample(CheckInvariants, iter: 2000);
+        GeneratedText.AnyUnicode.Sample(CheckInvariants, iter: Iterations(2000));
     }
 
     [Fact]
     public void Extract_GeneratedGermanText_InvariantsHold()
     {
-        GeneratedText.GermanLike.Sample(CheckInvariants, iter: 1000);
+        GeneratedText.GermanLike.Sample(CheckInvariants, iter: Iterations(1000));
     }
 }
