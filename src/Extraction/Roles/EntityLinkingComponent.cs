@@ -66,7 +66,10 @@ internal sealed class EntityLinkingComponent : IPipelineComponent
                 attributes["refersTo"] = country;
             }
 
-            entities[i] = new Entity(entity.Text, entity.Label, entity.Start, entity.End, canonicals[i], id, entity.Score, attributes);
+            // Seats of government (Kreml, Weißes Haus) are organizations standing for their country.
+            EntityLabel label = entity.Label == EntityLabel.Location && _lexicons.CountriesByCapitalOrSeat.TryGetValue(canonicals[i], out Country? seatOf)
+                && seatOf.Seats.Contains(canonicals[i], StringComparer.Ordinal) ? EntityLabel.Organization : entity.Label;
+            entities[i] = new Entity(entity.Text, label, entity.Start, entity.End, canonicals[i], id, entity.Score, attributes);
         }
     }
 

@@ -19,9 +19,11 @@ internal sealed class GazetteerComponent : IPipelineComponent
 
     public GazetteerComponent(GermanLexicons lexicons)
     {
-        // Multi-word names and all-capital acronyms only: one-word aliases such as "Bahn" or "Union" are common words too.
+        // Multi-word names, all-capital acronyms and long one-word names (Bundesregierung, Bundesrechnungshof):
+        // short one-word aliases such as "Bahn", "Union" or "Allianz" are common words too.
         _names = lexicons.Organizations
-            .Where(p => p.Key.Contains(' ', StringComparison.Ordinal) || (p.Key.Length >= 2 && p.Key.All(c => char.IsUpper(c) || char.IsDigit(c))))
+            .Where(p => p.Key.Contains(' ', StringComparison.Ordinal) || p.Key.Length >= 9
+                || (p.Key.Length >= 2 && p.Key.All(c => char.IsUpper(c) || char.IsDigit(c))))
             .ToFrozenDictionary(StringComparer.Ordinal);
         _firstWords = _names.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -35,6 +37,7 @@ internal sealed class GazetteerComponent : IPipelineComponent
     public void Process(Document document, CancellationToken cancellationToken)
     {
         JoinSplitPersonNames(document);
+        JoinInstitutionWithPlace(document);
         var covered = new bool[document.TokenCount];
         foreach (Entity entity in document.EntityList)
         {
@@ -84,6 +87,40 @@ internal sealed class GazetteerComponent : IPipelineComponent
         {
             document.EntityList.AddRange(added);
             document.EntityList.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+    }
+
+    // Courts, prosecutors and public bodies named after their place: "Landgericht Bochum" is one organization,
+    // where the tagger often marks only the place.
+    private static readonly FrozenSet<string> InstitutionHeads = FrozenSet.ToFrozenSet(
+    [
+        "Landgericht", "Amtsgericht", "Oberlandesgericht", "Arbeitsgericht", "Landesarbeitsgericht", "Verwaltungsgericht",
+        "Oberverwaltungsgericht", "Sozialgericht", "Finanzgericht", "Staatsanwaltschaft", "Generalstaatsanwaltschaft",
+        "Regierungspräsidium", "Bezirksregierung", "Stadtwerke", "Landratsamt", "Polizeipräsidium", "Bistum", "Erzbistum",
+        "Universität", "Hochschule", "Technische Universität", "Stadtverwaltung", "Kreisverwaltung", "Jobcenter",
+    ], StringComparer.Ordinal);
+
+    private static void JoinInstitutionWithPlace(Document document)
+    {
+        List<Entity> entities = document.EntityList;
+        for (int i = 0; i < entities.Count; i++)
+        {
+            Entity place = entities[i];
+            int first = document.FindTokenAt(place.Start);
+            if (place.Label != EntityLabel.Location || first < 1)
+            {
+                continue;
+            }
+
+            int head = first - 1;
+            string headText = document.Text.Substring(document.TokenStarts[head], document.TokenLengths[head]);
+            if (InstitutionHeads.Contains(headText) && document.TokenStarts[head] + headText.Length + 1 == place.Start
+                && (i == 0 || entities[i - 1].End <= document.TokenStarts[head]))
+            {
+                int start = document.TokenStarts[head];
+                string text = document.Text[start..place.End];
+                entities[i] = new Entity(text, EntityLabel.Organization, start, place.End, text, place.Id, place.Score, place.Attributes);
+            }
         }
     }
 

@@ -57,6 +57,13 @@ internal sealed class RoleTaggingComponent : IPipelineComponent
 
             ReadModifiers(document, i, attributes);
             string canonical = match.Form.Entry.Inflection == "adjectival" ? AdjectivalGender(document, i, match) : match.Canonical;
+            if (IsCouncilBody(document, i, canonical))
+            {
+                // "Der Gemeinderat beschloss": the council itself, an organization; "Gemeinderat Max Weber" is a member.
+                roles.Add(new Entity(token.Text, EntityLabel.Organization, token.Start, token.End, canonical, "r", 0.8));
+                continue;
+            }
+
             roles.Add(new Entity(token.Text, EntityLabel.Role, token.Start, token.End, canonical, "r", 1.0, attributes));
         }
 
@@ -114,6 +121,17 @@ internal sealed class RoleTaggingComponent : IPipelineComponent
         string compoundPart = head.Length > current.Length ? head[..(head.Length - current.Length)] : string.Empty;
         string newHead = compoundPart.Length > 0 ? compoundPart + char.ToLowerInvariant(baseForm[0]) + baseForm[1..] : baseForm;
         return prefix + newHead;
+    }
+
+    private static bool IsCouncilBody(Document document, int token, string canonical)
+    {
+        if (!canonical.EndsWith("rat", StringComparison.Ordinal) || canonical.EndsWith("berat", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        int next = token + 1;
+        return next >= document.TokenCount || !document.EntityList.Exists(e => e.Label == EntityLabel.Person && e.Start == document.TokenStarts[next]);
     }
 
     // Looks back over adjectives and articles for modifiers and nationality adjectives: "der ehemalige russische Außenminister".
