@@ -31,6 +31,9 @@ internal sealed record NerTrainingOptions
     /// <summary>Perceptrons trained with seeds Seed, Seed + 1, ...; their weights are averaged.</summary>
     public int Ensemble { get; init; } = 1;
 
+    /// <summary>Loss-augmented training margin of the perceptron (0 = plain perceptron).</summary>
+    public float Margin { get; init; }
+
     public NerLearner Learner { get; init; } = NerLearner.Both;
 
     public int MaxFeatures { get; init; } = 1_500_000;
@@ -119,7 +122,7 @@ internal static class NerTraining
             var epochsChosen = new List<int>();
             for (int member = 0; member < Math.Max(1, options.Ensemble); member++)
             {
-                var trainer = new PerceptronTrainer { Epochs = options.Epochs, Seed = options.Seed + member };
+                var trainer = new PerceptronTrainer { Epochs = options.Epochs, Seed = options.Seed + member, Margin = options.Margin };
                 ChainWeights memberWeights = trainer.Train(trainCorpus, space.Count, devCorpus, dev, log, out int bestEpoch, out _);
                 epochsChosen.Add(bestEpoch);
                 weights = weights is null ? memberWeights : ChainWeights.Add(weights, memberWeights);
@@ -133,7 +136,7 @@ internal static class NerTraining
             NerModel model = weights!.ToModel(space, options.MaxFeatures, options.MinWeight, lexicon, options.Features, meta, 1f);
             learnerWatch.Stop();
             string ensembleText = epochsChosen.Count > 1 ? $"weights averaged over {epochsChosen.Count} perceptrons trained with seeds {options.Seed}..{options.Seed + epochsChosen.Count - 1}, " : string.Empty;
-            results.Add(Finish("perceptron", model, dev, test, string.Create(CultureInfo.InvariantCulture, $"averaged structured perceptron, {ensembleText}best epochs {string.Join(", ", epochsChosen)} of at most {options.Epochs} (early stopping on dev), O-tag bias shifted by {outsideBias} (tuned on dev, F1 {biasF1:F4} before pruning)"), learnerWatch.Elapsed, log));
+            results.Add(Finish("perceptron", model, dev, test, string.Create(CultureInfo.InvariantCulture, $"averaged structured perceptron{(options.Margin > 0 ? $" with Hamming-loss-augmented decoding (margin {options.Margin})" : string.Empty)}, {ensembleText}best epochs {string.Join(", ", epochsChosen)} of at most {options.Epochs} (early stopping on dev), O-tag bias shifted by {outsideBias} (tuned on dev, F1 {biasF1:F4} before pruning)"), learnerWatch.Elapsed, log));
         }
 
         if (options.Learner is NerLearner.MaxEnt or NerLearner.Both)

@@ -54,7 +54,7 @@ internal sealed class NerFeatureExtractor
     private const ulong THyphenLastSuffix = 31, TNGram = 32, TLowerM1Shape = 33, TShapeLowerP1 = 34, TLength = 35;
     private const ulong TCluster = 36, TClusterM1 = 37, TClusterP1 = 38, TWordFirst = 39, TLowerM1NotNoun = 40;
     private const ulong TTruncated = 41, TKind = 42, TFlagM2 = 43, TFlagP2 = 44, TClusterPair = 45;
-    private const ulong TPhrase = 51, TPhraseLast = 52;
+    private const ulong TPhrase = 51, TPhraseLast = 52, TTokenGaz = 53, TTokenGazM1 = 54, TTokenGazP1 = 55;
     private const ulong TInQuote = 46, THyphenFirstShape = 47, TSkipGram = 48, TLowerM3 = 49, TLowerP3 = 50;
 
     /// <summary>The key of the bias feature, present on every token.</summary>
@@ -84,6 +84,7 @@ internal sealed class NerFeatureExtractor
         public bool Cap;
         public bool NotNoun;
         public bool InQuote;
+        public int Gazetteer;
         public TokenKind Kind;
     }
 
@@ -181,6 +182,11 @@ internal sealed class NerFeatureExtractor
         }
 
         info.Suffix3 = SuffixHash(token, 3);
+        if ((Options & NerFeatureOptions.Phrases) != 0)
+        {
+            info.Gazetteer = _lexicon.LookupPhrase(NerLexicon.TokenKey(info.Word));
+        }
+
         info.NotNoun = info.Cap && kind == TokenKind.Word && (info.Flags & LexiconFlags.CommonNoun) == 0;
         _ = sentenceStart;
         _ = hasUpper;
@@ -428,6 +434,24 @@ internal sealed class NerFeatureExtractor
                     _lexicon.Lookup(le, ll, out LexiconFlags lf, out _);
                     k = AddFlags(f, k, THyphenFlag, lf, 2);
                 }
+            }
+        }
+
+        if ((Options & NerFeatureOptions.Phrases) != 0)
+        {
+            if (t.Gazetteer != 0)
+            {
+                f[k++] = FeatureHash.Feature(TTokenGaz, (ulong)t.Gazetteer, cap0);
+            }
+
+            if (i > 0 && infos[i - 1].Gazetteer != 0)
+            {
+                f[k++] = FeatureHash.Feature(TTokenGazM1, (ulong)infos[i - 1].Gazetteer);
+            }
+
+            if (i + 1 < n && infos[i + 1].Gazetteer != 0)
+            {
+                f[k++] = FeatureHash.Feature(TTokenGazP1, (ulong)infos[i + 1].Gazetteer);
             }
         }
 
