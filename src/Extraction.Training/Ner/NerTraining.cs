@@ -29,7 +29,7 @@ internal sealed record NerTrainingOptions
     public int Epochs { get; init; } = 12;
 
     /// <summary>Perceptrons trained with seeds Seed, Seed + 1, ...; their weights are averaged.</summary>
-    public int Ensemble { get; init; } = 1;
+    public int Ensemble { get; init; } = 5;
 
     /// <summary>Loss-augmented training margin of the perceptron (0 = plain perceptron).</summary>
     public float Margin { get; init; }
@@ -44,7 +44,7 @@ internal sealed record NerTrainingOptions
 
     public int MaxEntFeatures { get; init; } = 300_000;
 
-    public int MaxEntIterations { get; init; } = 60;
+    public int MaxEntIterations { get; init; } = 80;
 
     /// <summary>The command line to record in the model card.</summary>
     public string Command { get; init; } = string.Empty;

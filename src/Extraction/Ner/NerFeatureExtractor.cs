@@ -22,8 +22,11 @@ internal enum NerFeatureOptions
     /// <summary>Conjunctions of neighbouring words with shapes and capitalisation.</summary>
     Conjunctions = 4,
 
+    /// <summary>Runs of capitalised words: run length and position in the run.</summary>
+    CapRuns = 16,
+
     /// <summary>The default set.</summary>
-    Default = CharNGrams | Clusters | Conjunctions | Phrases,
+    Default = CharNGrams | Clusters | Conjunctions | Phrases | CapRuns,
 }
 
 /// <summary>
@@ -54,6 +57,7 @@ internal sealed class NerFeatureExtractor
     private const ulong THyphenLastSuffix = 31, TNGram = 32, TLowerM1Shape = 33, TShapeLowerP1 = 34, TLength = 35;
     private const ulong TCluster = 36, TClusterM1 = 37, TClusterP1 = 38, TWordFirst = 39, TLowerM1NotNoun = 40;
     private const ulong TTruncated = 41, TKind = 42, TFlagM2 = 43, TFlagP2 = 44, TClusterPair = 45;
+    private const ulong TCapRun = 56, TCapRunWord = 57;
     private const ulong TPhrase = 51, TPhraseLast = 52, TTokenGaz = 53, TTokenGazM1 = 54, TTokenGazP1 = 55;
     private const ulong TInQuote = 46, THyphenFirstShape = 47, TSkipGram = 48, TLowerM3 = 49, TLowerP3 = 50;
 
@@ -85,6 +89,8 @@ internal sealed class NerFeatureExtractor
         public bool NotNoun;
         public bool InQuote;
         public int Gazetteer;
+        public byte RunLength;
+        public byte RunPosition;
         public TokenKind Kind;
     }
 
@@ -110,6 +116,10 @@ internal sealed class NerFeatureExtractor
             }
 
             MarkQuotes(text, starts, lengths, infos.AsSpan(0, n));
+            if ((Options & NerFeatureOptions.CapRuns) != 0)
+            {
+                MarkCapRuns(infos.AsSpan(0, n));
+            }
 
             for (int i = 0; i < n; i++)
             {
@@ -202,7 +212,9 @@ internal sealed class NerFeatureExtractor
         added.Clear();
         for (int i = 0; i < n; i++)
         {
-            for (int length = 1; length <= NerLexicon.MaxPhraseLength && i + length <= n; length++)
+            // Every token of a gazetteer phrase is in the token gazetteer (both come from the same
+            // entity mentions), so a span stops at the first token that is not.
+            for (int length = 1; length <= NerLexicon.MaxPhraseLength && i + length <= n && infos[i + length - 1].Gazetteer != 0; length++)
             {
                 words[length - 1] = infos[i + length - 1].Word;
                 int value = _lexicon.LookupPhrase(NerLexicon.PhraseKey(words[..length]));
@@ -227,6 +239,33 @@ internal sealed class NerFeatureExtractor
 
                     added[j]++;
                 }
+            }
+        }
+    }
+
+    /// <summary>Marks runs of capitalised words (not counting the sentence's first word alone).</summary>
+    private static void MarkCapRuns(Span<TokenInfo> infos)
+    {
+        int i = 0;
+        while (i < infos.Length)
+        {
+            if (!(infos[i].Cap && infos[i].Kind == TokenKind.Word))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < infos.Length && infos[i].Cap && infos[i].Kind == TokenKind.Word)
+            {
+                i++;
+            }
+
+            int length = i - start;
+            for (int j = start; j < i; j++)
+            {
+                infos[j].RunLength = (byte)Math.Min(length, 4);
+                infos[j].RunPosition = (byte)(length == 1 ? 0 : j == start ? 1 : j == i - 1 ? 3 : 2);
             }
         }
     }
@@ -453,6 +492,12 @@ internal sealed class NerFeatureExtractor
             {
                 f[k++] = FeatureHash.Feature(TTokenGazP1, (ulong)infos[i + 1].Gazetteer);
             }
+        }
+
+        if ((Options & NerFeatureOptions.CapRuns) != 0 && t.RunLength > 0)
+        {
+            f[k++] = FeatureHash.Feature(TCapRun, t.RunLength, t.RunPosition, t.NotNoun ? 1UL : 0UL);
+            f[k++] = FeatureHash.Feature(TCapRunWord, t.Lower, t.RunPosition);
         }
 
         if (t.InQuote)
