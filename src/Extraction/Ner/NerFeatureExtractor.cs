@@ -22,11 +22,14 @@ internal enum NerFeatureOptions
     /// <summary>Conjunctions of neighbouring words with shapes and capitalisation.</summary>
     Conjunctions = 4,
 
-    /// <summary>Runs of capitalised words: run length and position in the run.</summary>
+    /// <summary>Runs of capitalised words: run length and position in the run (not in the default set: no dev gain).</summary>
     CapRuns = 16,
 
+    /// <summary>Compounds that start with a known place, country or first name (<c>Deutschlandreise</c>); not in the default set (no dev gain).</summary>
+    CompoundPrefixes = 32,
+
     /// <summary>The default set.</summary>
-    Default = CharNGrams | Clusters | Conjunctions | Phrases | CapRuns,
+    Default = CharNGrams | Clusters | Conjunctions | Phrases,
 }
 
 /// <summary>
@@ -57,7 +60,8 @@ internal sealed class NerFeatureExtractor
     private const ulong THyphenLastSuffix = 31, TNGram = 32, TLowerM1Shape = 33, TShapeLowerP1 = 34, TLength = 35;
     private const ulong TCluster = 36, TClusterM1 = 37, TClusterP1 = 38, TWordFirst = 39, TLowerM1NotNoun = 40;
     private const ulong TTruncated = 41, TKind = 42, TFlagM2 = 43, TFlagP2 = 44, TClusterPair = 45;
-    private const ulong TCapRun = 56, TCapRunWord = 57;
+    private const ulong TCapRun = 56, TCapRunWord = 57, TCompoundPrefix = 58, TCompoundPrefixGaz = 59;
+    private const LexiconFlags NameFlags = LexiconFlags.Country | LexiconFlags.City | LexiconFlags.Subdivision | LexiconFlags.FirstName;
     private const ulong TPhrase = 51, TPhraseLast = 52, TTokenGaz = 53, TTokenGazM1 = 54, TTokenGazP1 = 55;
     private const ulong TInQuote = 46, THyphenFirstShape = 47, TSkipGram = 48, TLowerM3 = 49, TLowerP3 = 50;
 
@@ -494,6 +498,11 @@ internal sealed class NerFeatureExtractor
             }
         }
 
+        if ((Options & NerFeatureOptions.CompoundPrefixes) != 0 && t.Cap && t.Kind == TokenKind.Word && token.Length >= 7 && hyphen < 0)
+        {
+            k = AddCompoundPrefix(token, f, k);
+        }
+
         if ((Options & NerFeatureOptions.CapRuns) != 0 && t.RunLength > 0)
         {
             f[k++] = FeatureHash.Feature(TCapRun, t.RunLength, t.RunPosition, t.NotNoun ? 1UL : 0UL);
@@ -561,6 +570,64 @@ internal sealed class NerFeatureExtractor
         }
 
         return FeatureHash.Mix(hash);
+    }
+
+    /// <summary>
+    /// Finds the longest prefix (at least 4 letters, leaving at least 3) that is a known name or an
+    /// entity word of the training gazetteer, and whether the rest is a known noun.
+    /// </summary>
+    private int AddCompoundPrefix(ReadOnlySpan<char> token, Span<ulong> f, int k)
+    {
+        ulong prefix = FeatureHash.Seed;
+        int found = -1;
+        LexiconFlags foundFlags = LexiconFlags.None;
+        int foundGazetteer = 0;
+        for (int p = 0; p < token.Length - 3; p++)
+        {
+            prefix = FeatureHash.Add(prefix, token[p]);
+            if (p + 1 < 4)
+            {
+                continue;
+            }
+
+            ulong key = FeatureHash.Mix(prefix);
+            _lexicon.Lookup(key, key, out LexiconFlags flags, out _);
+            int gazetteer = (Options & NerFeatureOptions.Phrases) != 0 ? _lexicon.LookupPhrase(NerLexicon.TokenKey(key)) : 0;
+            if ((flags & NameFlags) != 0 || gazetteer != 0)
+            {
+                found = p + 1;
+                foundFlags = flags & NameFlags;
+                foundGazetteer = gazetteer & 0xFF;
+            }
+        }
+
+        if (found < 0)
+        {
+            return k;
+        }
+
+        // The rest with a capital first letter, as a noun would be written alone.
+        ReadOnlySpan<char> rest = token[found..];
+        ulong hash = FeatureHash.Add(FeatureHash.Seed, char.ToUpperInvariant(rest[0]));
+        for (int j = 1; j < rest.Length; j++)
+        {
+            hash = FeatureHash.Add(hash, rest[j]);
+        }
+
+        ulong restKey = FeatureHash.Mix(hash);
+        _lexicon.Lookup(restKey, restKey, out LexiconFlags restFlags, out _);
+        ulong restIsNoun = (restFlags & LexiconFlags.CommonNoun) != 0 ? 1UL : 0UL;
+        if (foundFlags != LexiconFlags.None)
+        {
+            f[k++] = FeatureHash.Feature(TCompoundPrefix, (ulong)foundFlags, restIsNoun);
+        }
+
+        if (foundGazetteer != 0)
+        {
+            f[k++] = FeatureHash.Feature(TCompoundPrefixGaz, (ulong)foundGazetteer, restIsNoun);
+        }
+
+        return k;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

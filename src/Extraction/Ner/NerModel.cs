@@ -85,6 +85,10 @@ internal sealed class NerModel
             _slots[slot] = (fingerprint << 32) | (uint)((rowStarts[row] << 5) | length);
         }
         Extractor = new NerFeatureExtractor(lexicon, options);
+        TransitionPotentials = new double[NerTags.TagCount * NerTags.TagCount];
+        StartPotentials = new double[NerTags.TagCount];
+        EndPotentials = new double[NerTags.TagCount];
+        NerDecoder.ComputePotentials(transitions, start, end, confidenceScale, TransitionPotentials, StartPotentials, EndPotentials);
     }
 
     public IReadOnlyDictionary<string, string> Metadata { get; }
@@ -112,6 +116,13 @@ internal sealed class NerModel
     public float ConfidenceScale { get; }
 
     public NerFeatureExtractor Extractor { get; }
+
+    /// <summary>exp(scale × transition), 0 where BIO forbids the move; for forward-backward.</summary>
+    public double[] TransitionPotentials { get; }
+
+    public double[] StartPotentials { get; }
+
+    public double[] EndPotentials { get; }
 
     public int FeatureCount => FeatureKeys.Length;
 

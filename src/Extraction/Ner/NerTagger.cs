@@ -68,7 +68,7 @@ internal sealed class NerTagger
                 double[] scratch = ArrayPool<double>.Shared.Rent(3 * n * T);
                 try
                 {
-                    NerDecoder.Marginals(scores, Model.Transitions, Model.Start, Model.End, Model.ConfidenceScale, tags, marginals[..n], scratch);
+                    NerDecoder.MarginalsCore(scores, Model.TransitionPotentials, Model.StartPotentials, Model.EndPotentials, Model.ConfidenceScale, tags, marginals[..n], scratch);
                 }
                 finally
                 {
