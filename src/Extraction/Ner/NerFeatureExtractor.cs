@@ -16,7 +16,7 @@ internal enum NerFeatureOptions
     /// <summary>Character 4-grams of longer words (compound parts).</summary>
     CharNGrams = 1,
 
-    /// <summary>Word clusters from the lexicon (learned from unlabelled text).</summary>
+    /// <summary>Word clusters from the lexicon (reserved: no clusters are compiled yet, so not in the default set).</summary>
     Clusters = 2,
 
     /// <summary>Conjunctions of neighbouring words with shapes and capitalisation.</summary>
@@ -29,7 +29,7 @@ internal enum NerFeatureOptions
     CompoundPrefixes = 32,
 
     /// <summary>The default set.</summary>
-    Default = CharNGrams | Clusters | Conjunctions | Phrases,
+    Default = CharNGrams | Conjunctions | Phrases,
 }
 
 /// <summary>
