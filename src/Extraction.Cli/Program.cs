@@ -14,7 +14,13 @@ internal static class Program
         var extractor = new Lazy<Extractor>(Extractor.CreateGerman);
         var root = new RootCommand("Extraction: German news information extraction (entities, roles, relations).");
         root.Subcommands.Add(ExtractCommand.Create(console, () => extractor.Value));
-        root.Subcommands.Add(EvaluateCommands.Create(console));
+        Command evaluate = EvaluateCommands.Create(console);
+        evaluate.Subcommands.Add(NerCommands.CreateEvaluateNerCommand());
+        root.Subcommands.Add(evaluate);
+        var train = new Command("train", "Train a model.");
+        train.Subcommands.Add(NerCommands.CreateTrainNerCommand());
+        root.Subcommands.Add(train);
+        root.Subcommands.Add(NerCommands.CreateTagCommand());
         root.Subcommands.Add(InfoCommand.Create(console, () => extractor.Value));
 
         ParseResult parseResult = root.Parse(args);

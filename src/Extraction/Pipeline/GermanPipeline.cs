@@ -1,3 +1,5 @@
+using Extraction.Ner;
+
 namespace Extraction.Pipeline;
 
 /// <summary>Assembles the default German pipeline from the models embedded in the assembly.</summary>
@@ -6,6 +8,6 @@ internal static class GermanPipeline
     public static IReadOnlyList<IPipelineComponent> CreateDefaultComponents()
     {
         // Components are added here as they land: POS/lemma, NER, roles, relations.
-        return [];
+        return [NerComponent.CreateDefault()];
     }
 }
