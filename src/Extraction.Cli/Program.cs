@@ -16,9 +16,11 @@ internal static class Program
         root.Subcommands.Add(ExtractCommand.Create(console, () => extractor.Value));
         Command evaluate = EvaluateCommands.Create(console);
         evaluate.Subcommands.Add(NerCommands.CreateEvaluateNerCommand());
+        evaluate.Subcommands.Add(MorphologyCommands.CreateEvaluateCommand());
         root.Subcommands.Add(evaluate);
         var train = new Command("train", "Train a model.");
         train.Subcommands.Add(NerCommands.CreateTrainNerCommand());
+        train.Subcommands.Add(MorphologyCommands.CreateTrainCommand());
         root.Subcommands.Add(train);
         root.Subcommands.Add(NerCommands.CreateTagCommand());
         root.Subcommands.Add(InfoCommand.Create(console, () => extractor.Value));

@@ -8,6 +8,6 @@ internal static class GermanPipeline
     public static IReadOnlyList<IPipelineComponent> CreateDefaultComponents()
     {
         // Components are added here as they land: POS/lemma, NER, roles, relations.
-        return [NerComponent.CreateDefault()];
+        return [Morphology.MorphologyComponent.CreateDefault(), NerComponent.CreateDefault()];
     }
 }

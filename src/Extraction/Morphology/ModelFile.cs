@@ -1,0 +1,237 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace Extraction.Morphology;
+
+/// <summary>
+/// The container of the morphology model files: an 8-byte magic, a format version, the lengths of the
+/// payload, a CRC-32 of the compressed payload, then the payload compressed with Deflate. Reading checks
+/// each part and raises <see cref="ModelFormatException"/> naming the file and what is wrong.
+/// </summary>
+internal static class ModelFile
+{
+    private const int HeaderLength = 8 + 4 + 4 + 8 + 8 + 4;
+
+    /// <summary>Writes <paramref name="payload"/> into a model file.</summary>
+    public static void Write(Stream output, ReadOnlySpan<byte> magic, int version, ReadOnlySpan<byte> payload)
+    {
+        using var compressedBuffer = new MemoryStream();
+        using (var deflate = new DeflateStream(compressedBuffer, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            deflate.Write(payload);
+        }
+
+        byte[] compressed = compressedBuffer.ToArray();
+        Span<byte> header = stackalloc byte[HeaderLength];
+        magic.CopyTo(header);
+        BinaryPrimitives.WriteInt32LittleEndian(header[8..], version);
+        BinaryPrimitives.WriteInt32LittleEndian(header[12..], 1); // flags: 1 = deflate
+        BinaryPrimitives.WriteInt64LittleEndian(header[16..], payload.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(header[24..], compressed.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[32..], Crc32.Compute(compressed));
+        output.Write(header);
+        output.Write(compressed);
+    }
+
+    /// <summary>Reads and checks a model file and returns its uncompressed payload.</summary>
+    /// <exception cref="ModelFormatException">The file is not a valid model file of this kind and version.</exception>
+    public static byte[] Read(Stream input, string fileName, ReadOnlySpan<byte> magic, int version)
+    {
+        Span<byte> header = stackalloc byte[HeaderLength];
+        int read = ReadFully(input, header);
+        if (read == 0)
+        {
+            throw new ModelFormatException($"Model file '{fileName}' is empty.");
+        }
+
+        if (read < HeaderLength)
+        {
+            throw new ModelFormatException($"Model file '{fileName}' is truncated: the header has {read} of {HeaderLength} bytes.");
+        }
+
+        if (!header[..8].SequenceEqual(magic))
+        {
+            throw new ModelFormatException($"Model file '{fileName}' is not a {System.Text.Encoding.ASCII.GetString(magic).TrimEnd('\0')} file (wrong magic bytes).");
+        }
+
+        int fileVersion = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
+        if (fileVersion != version)
+        {
+            throw new ModelFormatException($"Model file '{fileName}' has format version {fileVersion}; this library reads version {version}.");
+        }
+
+        int flags = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+        long length = BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
+        long compressedLength = BinaryPrimitives.ReadInt64LittleEndian(header[24..]);
+        uint checksum = BinaryPrimitives.ReadUInt32LittleEndian(header[32..]);
+        if (flags != 1 || length < 0 || length > int.MaxValue || compressedLength < 0 || compressedLength > int.MaxValue)
+        {
+            throw new ModelFormatException($"Model file '{fileName}' has a corrupted header.");
+        }
+
+        byte[] compressed = new byte[compressedLength];
+        int got = ReadFully(input, compressed);
+        if (got < compressedLength)
+        {
+            throw new ModelFormatException($"Model file '{fileName}' is truncated: {got} of {compressedLength} payload bytes.");
+        }
+
+        if (Crc32.Compute(compressed) != checksum)
+        {
+            throw new ModelFormatException($"Model file '{fileName}' is corrupted: the checksum does not match.");
+        }
+
+        byte[] payload = new byte[length];
+        try
+        {
+            using var deflate = new DeflateStream(new MemoryStream(compressed), CompressionMode.Decompress);
+            int unpacked = ReadFully(deflate, payload);
+            if (unpacked != length)
+            {
+                throw new ModelFormatException($"Model file '{fileName}' is corrupted: the payload unpacks to {unpacked} bytes, not {length}.");
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelFormatException($"Model file '{fileName}' is corrupted: {e.Message}", e);
+        }
+
+        return payload;
+    }
+
+    private static int ReadFully(Stream stream, Span<byte> buffer)
+    {
+        int total = 0;
+        while (total < buffer.Length)
+        {
+            int n = stream.Read(buffer[total..]);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+}
+
+/// <summary>CRC-32 (IEEE 802.3), table-driven.</summary>
+internal static class Crc32
+{
+    private static readonly uint[] Table = CreateTable();
+
+    public static uint Compute(ReadOnlySpan<byte> data)
+    {
+        uint crc = 0xFFFFFFFFu;
+        foreach (byte b in data)
+        {
+            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        }
+
+        return ~crc;
+    }
+
+    private static uint[] CreateTable()
+    {
+        var table = new uint[256];
+        for (uint i = 0; i < 256; i++)
+        {
+            uint c = i;
+            for (int k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            }
+
+            table[i] = c;
+        }
+
+        return table;
+    }
+}
+
+/// <summary>A growable little-endian writer for model payloads.</summary>
+internal sealed class PayloadWriter
+{
+    private readonly MemoryStream _stream = new();
+    private readonly BinaryWriter _writer;
+
+    public PayloadWriter() => _writer = new BinaryWriter(_stream, System.Text.Encoding.UTF8, leaveOpen: true);
+
+    public void WriteVarInt(int value) => _writer.Write7BitEncodedInt(value);
+
+    public void WriteString(string value) => _writer.Write(value);
+
+    public void WriteByte(byte value) => _writer.Write(value);
+
+    public void WriteUInt32(uint value) => _writer.Write(value);
+
+    public void WriteUInt64(ulong value) => _writer.Write(value);
+
+    public void WriteHalf(Half value) => _writer.Write(value);
+
+    public void WriteSingle(float value) => _writer.Write(value);
+
+    public byte[] ToArray()
+    {
+        _writer.Flush();
+        return _stream.ToArray();
+    }
+}
+
+/// <summary>Reads a model payload; any overrun becomes a <see cref="ModelFormatException"/>.</summary>
+internal sealed class PayloadReader
+{
+    private readonly BinaryReader _reader;
+    private readonly string _fileName;
+
+    public PayloadReader(byte[] payload, string fileName)
+    {
+        _reader = new BinaryReader(new MemoryStream(payload, writable: false), System.Text.Encoding.UTF8);
+        _fileName = fileName;
+    }
+
+    public int ReadVarInt() => Guard(() => _reader.Read7BitEncodedInt());
+
+    public int ReadCount(int max)
+    {
+        int value = ReadVarInt();
+        if (value < 0 || value > max)
+        {
+            throw Corrupt($"a count of {value} is out of range");
+        }
+
+        return value;
+    }
+
+    public string ReadString() => Guard(() => _reader.ReadString());
+
+    public byte ReadByte() => Guard(() => _reader.ReadByte());
+
+    public uint ReadUInt32() => Guard(() => _reader.ReadUInt32());
+
+    public ulong ReadUInt64() => Guard(() => _reader.ReadUInt64());
+
+    public Half ReadHalf() => Guard(() => _reader.ReadHalf());
+
+    public float ReadSingle() => Guard(() => _reader.ReadSingle());
+
+    public ModelFormatException Corrupt(string problem) => new($"Model file '{_fileName}' is corrupted: {problem}.");
+
+    private T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new ModelFormatException($"Model file '{_fileName}' is corrupted: the payload ends early.", e);
+        }
+        catch (FormatException e)
+        {
+            throw new ModelFormatException($"Model file '{_fileName}' is corrupted: {e.Message}", e);
+        }
+    }
+}
