@@ -5,9 +5,9 @@ namespace Extraction.Pipeline;
 /// <summary>Assembles the default German pipeline from the models embedded in the assembly.</summary>
 internal static class GermanPipeline
 {
-    public static IReadOnlyList<IPipelineComponent> CreateDefaultComponents()
+    public static IReadOnlyList<IPipelineComponent> CreateDefaultComponents(ExtractorOptions options)
     {
-        // Components are added here as they land: POS/lemma, NER, roles, relations.
-        return [Morphology.MorphologyComponent.CreateDefault(), NerComponent.CreateDefault()];
+        // Components are added here as they land: POS/lemma, NER, roles, relations (last).
+        return [Morphology.MorphologyComponent.CreateDefault(), NerComponent.CreateDefault(), Relations.RelationComponent.Create(options)];
     }
 }

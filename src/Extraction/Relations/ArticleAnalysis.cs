@@ -1,0 +1,305 @@
+namespace Extraction.Relations;
+
+/// <summary>An entity as a possible argument: where it stands in its clause and what governs it.</summary>
+internal sealed class ArgumentUnit
+{
+    public required int Entity { get; init; }
+
+    public required int Start { get; init; }
+
+    public required int End { get; init; }
+
+    public required EntityLabel Label { get; init; }
+
+    public required string Value { get; set; }
+
+    // The preposition that governs the unit (lemma: in, mit, zwischen, ...), or null.
+    public string? Governor { get; set; }
+
+    public bool Genitive { get; set; }
+
+    // Units coordinated with "und", "sowie" or commas share a group number.
+    public int Group { get; set; }
+
+    // In brackets, quotes, the dateline or boilerplate: never an argument.
+    public bool Excluded { get; set; }
+
+    // A role without a named holder that could not be resolved to a person.
+    public bool UnresolvedRole { get; set; }
+}
+
+/// <summary>
+/// The per-document view the argument strategies work on: token features, argument units (entities with
+/// their governing preposition, case hints and coordination), quotes and excluded regions.
+/// </summary>
+internal sealed class ArticleAnalysis
+{
+    private static readonly Dictionary<string, string> ContractedPrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["im"] = "in", ["ins"] = "in", ["am"] = "an", ["ans"] = "an", ["zum"] = "zu", ["zur"] = "zu", ["vom"] = "von", ["beim"] = "bei",
+    };
+
+    public ArticleAnalysis(Document document, IReadOnlyList<Entity> entities, int boilerplateToken, TextSpan? dateline)
+    {
+        Document = document;
+        Features = new TokenFeatures(document, entities);
+        BoilerplateToken = boilerplateToken;
+        int count = document.TokenCount;
+        InQuote = new bool[count];
+        InBrackets = new bool[count];
+        UnitAt = new int[count];
+        Array.Fill(UnitAt, -1);
+        for (int s = 0; s < document.SentenceCount; s++)
+        {
+            bool quote = false;
+            int depth = 0;
+            for (int t = document.SentenceFirstTokens[s]; t < document.SentenceFirstTokens[s + 1]; t++)
+            {
+                string text = Features.Texts[t];
+                if (text is "„" or "»" || (text is "\"" && !quote))
+                {
+                    quote = true;
+                    InQuote[t] = true;
+                    continue;
+                }
+
+                if (text is "“" or "”" or "«" or "\"")
+                {
+                    InQuote[t] = true;
+                    quote = false;
+                    continue;
+                }
+
+                if (text == "(")
+                {
+                    depth++;
+                }
+
+                InQuote[t] = quote;
+                InBrackets[t] = depth > 0;
+                if (text == ")" && depth > 0)
+                {
+                    depth--;
+                }
+            }
+        }
+
+        BuildUnits(dateline);
+    }
+
+    public Document Document { get; }
+
+    public TokenFeatures Features { get; }
+
+    public int BoilerplateToken { get; }
+
+    public bool[] InQuote { get; }
+
+    public bool[] InBrackets { get; }
+
+    public List<ArgumentUnit> Units { get; } = [];
+
+    public int[] UnitAt { get; }
+
+    public static string NormalizePreposition(string lower, string lemma) =>
+        ContractedPrepositions.TryGetValue(lower, out string? p) ? p : (lemma.Length > 0 ? lemma : lower);
+
+    public bool IsBoundary(int t)
+    {
+        string text = Features.Texts[t];
+        if (text is ";" or ":" or "–" or "—" or "„" or "“" or "”" or "\"" or "»" or "«" or "?" or "!")
+        {
+            return true;
+        }
+
+        if (text != ",")
+        {
+            return false;
+        }
+
+        // A comma inside an enumeration of names ("Macron, Starmer und Selenskyj") does not end the clause.
+        return !(t > 0 && t + 1 < Features.Count && UnitAt[t - 1] >= 0 && UnitAt[t + 1] >= 0 && Units[UnitAt[t - 1]].Group == Units[UnitAt[t + 1]].Group);
+    }
+
+    /// <summary>The clause around token <paramref name="t"/>: between boundaries, within its sentence.</summary>
+    public (int Start, int End) Clause(int t)
+    {
+        int sentence = Document.GetSentenceIndexOfToken(t);
+        int first = Document.SentenceFirstTokens[sentence];
+        int last = Document.SentenceFirstTokens[sentence + 1];
+        int start = t;
+        while (start > first && !IsBoundary(start - 1))
+        {
+            start--;
+        }
+
+        int end = t + 1;
+        while (end < last && !IsBoundary(end))
+        {
+            end++;
+        }
+
+        // A zu-infinitive clause takes its subject and modality from the clause before it.
+        if (start > first && IsZuInfinitive(t) && Features.Texts[start - 1] == ",")
+        {
+            int previous = start - 1;
+            while (previous > first && !IsBoundary(previous - 1))
+            {
+                previous--;
+            }
+
+            start = previous;
+        }
+
+        return (start, end);
+    }
+
+    public bool IsZuInfinitive(int t) => Features.Stts[t] == "VVIZU" || (t > 0 && Features.Lower[t - 1] == "zu" && Features.Upos[t] is "VERB" or "AUX");
+
+    public (int First, int End) SentenceRange(int t)
+    {
+        int sentence = Document.GetSentenceIndexOfToken(t);
+        return (Document.SentenceFirstTokens[sentence], Document.SentenceFirstTokens[sentence + 1]);
+    }
+
+    private void BuildUnits(TextSpan? dateline)
+    {
+        TokenFeatures f = Features;
+        IReadOnlyList<Entity> entities = f.Entities;
+        var roleHolders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (int t = 0; t < f.Count; t++)
+        {
+            if (!f.IsEntityStart(t))
+            {
+                continue;
+            }
+
+            int e = f.EntityIndex[t];
+            Entity entity = entities[e];
+            int end = f.EntityEnd(t);
+            if (entity.Label == EntityLabel.Miscellaneous)
+            {
+                continue;
+            }
+
+            var unit = new ArgumentUnit { Entity = e, Start = t, End = end, Label = entity.Label, Value = entity.Canonical };
+            if (entity.Label == EntityLabel.Role)
+            {
+                // A role followed by its holder's name is part of the holder's phrase; a role alone stands for
+                // the last person named with it, if any.
+                int next = end;
+                while (next < f.Count && f.Upos[next] is "PROPN" && f.EntityIndex[next] < 0)
+                {
+                    next++;
+                }
+
+                if (next < f.Count && f.LabelAt(next) == EntityLabel.Person)
+                {
+                    roleHolders[entity.Canonical] = entities[f.EntityIndex[next]].Canonical;
+                    continue;
+                }
+
+                if (roleHolders.TryGetValue(entity.Canonical, out string? holder))
+                {
+                    unit.Value = holder;
+                }
+                else
+                {
+                    unit.UnresolvedRole = true;
+                }
+            }
+
+            unit.Excluded = InQuote[t] || InBrackets[t] || (BoilerplateToken >= 0 && t >= BoilerplateToken)
+                || (dateline is { } d && f.Document.TokenStarts[t] < d.End);
+            UnitAt.AsSpan(t, end - t).Fill(Units.Count);
+            Units.Add(unit);
+        }
+
+        // Governors, genitives and coordination groups.
+        int group = 0;
+        for (int u = 0; u < Units.Count; u++)
+        {
+            ArgumentUnit unit = Units[u];
+            (int first, int _) = SentenceRange(unit.Start);
+            bool coordinated = u > 0 && IsCoordinated(Units[u - 1], unit, first);
+            unit.Group = coordinated ? Units[u - 1].Group : ++group;
+            int j = unit.Start - 1;
+            bool genitive = false;
+            while (j >= first && IsNounPhraseToken(j))
+            {
+                if (f.Upos[j] == "DET" && (f.Lower[j] is "des" or "eines" || (f.Lower[j] is "der" or "einer" && IsNounBefore(j))))
+                {
+                    genitive = true;
+                    break;
+                }
+
+                j--;
+            }
+
+            if (genitive)
+            {
+                unit.Genitive = true;
+            }
+            else if (j >= first && f.Upos[j] == "ADP" && !InQuote[j])
+            {
+                unit.Governor = NormalizePreposition(f.Lower[j], f.Lemma[j]);
+            }
+            else if (coordinated)
+            {
+                unit.Governor = Units[u - 1].Governor;
+                unit.Genitive = Units[u - 1].Genitive;
+            }
+
+            // "Putins Sprecher": a name in -s directly before a noun is a possessive genitive.
+            if (unit.Label is EntityLabel.Person or EntityLabel.Location && unit.End < f.Count && f.Upos[unit.End] is "NOUN" && f.Texts[unit.End - 1].EndsWith('s') && !coordinated)
+            {
+                unit.Genitive = true;
+            }
+        }
+    }
+
+    private bool IsNounBefore(int j) => j > 0 && (Features.Upos[j - 1] is "NOUN" || (Features.EntityIndex[j - 1] >= 0 && Features.LabelAt(j - 1) != EntityLabel.Role));
+
+    private bool IsNounPhraseToken(int j)
+    {
+        TokenFeatures f = Features;
+        if (f.EntityIndex[j] >= 0)
+        {
+            return f.LabelAt(j) == EntityLabel.Role;
+        }
+
+        return f.Upos[j] is "DET" or "ADJ" or "NUM" or "NOUN" or "PROPN" || f.Stts[j] is "PPOSAT" or "PIAT";
+    }
+
+    private bool IsCoordinated(ArgumentUnit previous, ArgumentUnit unit, int sentenceFirst)
+    {
+        if (previous.Start < sentenceFirst)
+        {
+            return false;
+        }
+
+        int gap = unit.Start - previous.End;
+        if (gap < 1 || gap > 6)
+        {
+            return false;
+        }
+
+        bool conjunction = false;
+        for (int t = previous.End; t < unit.Start; t++)
+        {
+            string lower = Features.Lower[t];
+            if (lower is "und" or "sowie" or ",")
+            {
+                conjunction = true;
+                continue;
+            }
+
+            if (!IsNounPhraseToken(t) || Features.Upos[t] == "NOUN" && t + 1 < unit.Start && lower.Length > 0 && Features.Upos[t + 1] == "DET")
+            {
+                return false;
+            }
+        }
+
+        return conjunction;
+    }
+}
