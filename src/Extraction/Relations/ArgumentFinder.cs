@@ -65,18 +65,13 @@ internal static class ArgumentFinder
 
                 break;
             case "place":
-                values.AddRange(Find(a, "pp:in:LOC", triggerStart, triggerEnd, clause));
-                if (values.Count == 0)
-                {
-                    values.AddRange(Find(a, "pp:auf:LOC", triggerStart, triggerEnd, clause));
-                }
-
+                AddNearest(a, values, clause, triggerStart, u => u.Governor is "in" or "auf" or "bei" && u.Label == EntityLabel.Location);
                 break;
             case "destination":
-                values.AddRange(Find(a, "pp:nach:LOC", triggerStart, triggerEnd, clause));
+                AddNearest(a, values, clause, triggerStart, u => u.Governor is "nach" && u.Label == EntityLabel.Location);
                 if (values.Count == 0)
                 {
-                    values.AddRange(Find(a, "pp:in:LOC", triggerStart, triggerEnd, clause));
+                    AddNearest(a, values, clause, triggerStart, u => u.Governor is "in" && u.Label == EntityLabel.Location);
                 }
 
                 break;
@@ -135,6 +130,15 @@ internal static class ArgumentFinder
             {
                 yield return a.Units[u];
             }
+        }
+    }
+
+    private static void AddNearest(ArticleAnalysis a, List<string> values, (int Start, int End) clause, int trigger, Func<ArgumentUnit, bool> predicate)
+    {
+        ArgumentUnit? best = UnitsIn(a, clause).Where(u => !u.Genitive && predicate(u)).MinBy(u => Math.Abs(u.Start - trigger));
+        if (best is not null)
+        {
+            AddUnit(values, best);
         }
     }
 
@@ -341,11 +345,53 @@ internal static class ArgumentFinder
         return before;
     }
 
-    // What a speaker said: the quotation in the sentence, else the reported clause after or before the comma.
+    // What a speaker said: the reported clause after the comma that follows the trigger, the text before
+    // ", sagte X", the quotation after a colon, else any quotation in the sentence.
     private static string? Content(ArticleAnalysis a, int triggerStart, int triggerEnd)
     {
         (int first, int last) = a.SentenceRange(triggerStart);
         TokenFeatures f = a.Features;
+        int end = last;
+        while (end > first && f.Upos[end - 1] == "PUNCT" && f.Texts[end - 1] is "." or "!" or "?" or ";")
+        {
+            end--;
+        }
+
+        // "X erklärte, ...", also with the subject between verb and comma ("erklärte Peskow, ...").
+        for (int t = triggerEnd; t < end && t <= triggerEnd + 5; t++)
+        {
+            if (f.Texts[t] is "," or ":")
+            {
+                int from = t + 1;
+                if (from < end && f.Lower[from] is "dass")
+                {
+                    from++;
+                }
+
+                if (end - from >= 2)
+                {
+                    return StripQuotes(Slice(a, from, end));
+                }
+
+                break;
+            }
+
+            if (f.Upos[t] is "VERB" or "AUX" || a.InQuote[t])
+            {
+                break;
+            }
+        }
+
+        // "..., sagte X."
+        for (int t = triggerStart - 1; t > first && t >= triggerStart - 2; t--)
+        {
+            if (f.Texts[t] == ",")
+            {
+                int stop = t;
+                return stop - first >= 2 ? StripQuotes(Slice(a, first, stop)) : null;
+            }
+        }
+
         int open = -1;
         for (int t = first; t < last; t++)
         {
@@ -364,50 +410,10 @@ internal static class ArgumentFinder
             }
         }
 
-        // "X sagte, ...": the clause after the comma; "..., sagte X": the text before it.
-        if (triggerEnd < last && f.Texts[triggerEnd] == ",")
-        {
-            int end = last;
-            while (end > triggerEnd + 1 && f.Upos[end - 1] == "PUNCT")
-            {
-                end--;
-            }
-
-            return end > triggerEnd + 2 ? Slice(a, f.Lower[triggerEnd + 1] == "dass" ? triggerEnd + 2 : triggerEnd + 1, end) : null;
-        }
-
-        for (int t = triggerStart - 1; t > first; t--)
-        {
-            if (f.Texts[t] == ",")
-            {
-                return t - first > 2 && t >= triggerStart - 2 ? Slice(a, first, t) : null;
-            }
-        }
-
-        // "X erklärte, ..." where the subject stands between the comma and the verb.
-        int comma = -1;
-        for (int t = triggerEnd; t < last; t++)
-        {
-            if (f.Texts[t] == ",")
-            {
-                comma = t;
-                break;
-            }
-        }
-
-        if (comma > 0 && comma - triggerEnd <= 5)
-        {
-            int end = last;
-            while (end > comma + 1 && f.Upos[end - 1] == "PUNCT")
-            {
-                end--;
-            }
-
-            return end > comma + 2 ? Slice(a, f.Lower[comma + 1] == "dass" ? comma + 2 : comma + 1, end) : null;
-        }
-
         return null;
     }
+
+    private static string StripQuotes(string text) => text.Trim().Trim('„', '“', '”', '"', '»', '«').Trim();
 
     // "um über Sicherheitsgarantien zu beraten": the noun phrase of the um ... zu clause.
     private static string? Purpose(ArticleAnalysis a, int trigger, (int Start, int End) clause)
@@ -582,8 +588,9 @@ internal static class ArgumentFinder
             string lemma = f.Lemma[t];
             negated |= lower is "nicht" or "nie" or "niemals" || lemma is "kein" || lower.StartsWith("kein", StringComparison.Ordinal) && f.Upos[t] is "DET" or "PRON";
             possible |= lower is "könnte" or "könnten" or "möglich" or "möglicherweise" or "womöglich" or "eventuell" or "vielleicht" or "dürfte" or "dürften" || lemma is "erwägen";
-            planned |= lemma is "sollen" or "wollen" or "planen" or "beabsichtigen" or "vorhaben" || lower is "geplant" or "geplante" or "geplanten" or "soll" or "sollen" or "will" or "wollen"
-                || (lemma is "werden" && f.Stts[trigger] is "VVINF");
+            planned |= t != trigger && lemma is "sollen" or "wollen" or "planen" or "beabsichtigen" or "vorhaben" or "ankündigen" or "vorsehen" or "vereinbaren"
+                || (t != trigger && lower is "geplant" or "geplante" or "geplanten" or "soll" or "sollen" or "will" or "wollen" or "vorgesehen" or "angekündigt")
+                || (lower is "werde" or "werden" or "wird" or "werdet" && f.Stts[trigger] is "VVINF" && t != trigger);
         }
 
         for (int t = first; t < last; t++)

@@ -39,6 +39,12 @@ internal sealed class ArticleAnalysis
         ["im"] = "in", ["ins"] = "in", ["am"] = "an", ["ans"] = "an", ["zum"] = "zu", ["zur"] = "zu", ["vom"] = "von", ["beim"] = "bei",
     };
 
+    // Nouns for people who stand for an entity: their genitive is the party itself.
+    private static readonly HashSet<string> ProxyNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "vertreter", "vertreterin", "vertreterinnen", "delegation", "delegationen", "spitze", "spitzen", "führung", "unterhändler", "gesandte", "abgesandte", "emissär",
+    };
+
     public ArticleAnalysis(Document document, IReadOnlyList<Entity> entities, int boilerplateToken, TextSpan? dateline)
     {
         Document = document;
@@ -118,7 +124,25 @@ internal sealed class ArticleAnalysis
         }
 
         // A comma inside an enumeration of names ("Macron, Starmer und Selenskyj") does not end the clause.
-        return !(t > 0 && t + 1 < Features.Count && UnitAt[t - 1] >= 0 && UnitAt[t + 1] >= 0 && Units[UnitAt[t - 1]].Group == Units[UnitAt[t + 1]].Group);
+        if (t == 0 || UnitAt[t - 1] < 0)
+        {
+            return true;
+        }
+
+        for (int k = t + 1; k < Features.Count && k <= t + 5; k++)
+        {
+            if (UnitAt[k] >= 0)
+            {
+                return Units[UnitAt[k]].Group != Units[UnitAt[t - 1]].Group;
+            }
+
+            if (!IsNounPhraseToken(k))
+            {
+                return true;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The clause around token <paramref name="t"/>: between boundaries, within its sentence.</summary>
@@ -140,7 +164,7 @@ internal sealed class ArticleAnalysis
         }
 
         // A zu-infinitive clause takes its subject and modality from the clause before it.
-        if (start > first && IsZuInfinitive(t) && Features.Texts[start - 1] == ",")
+        for (int hop = 0; hop < 2 && start > first && IsZuInfinitive(t) && Features.Texts[start - 1] == ","; hop++)
         {
             int previous = start - 1;
             while (previous > first && !IsBoundary(previous - 1))
@@ -149,9 +173,26 @@ internal sealed class ArticleAnalysis
             }
 
             start = previous;
+            if (!ContainsZu(start, t))
+            {
+                break;
+            }
         }
 
         return (start, end);
+    }
+
+    private bool ContainsZu(int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (Features.Stts[k] == "VVIZU" || (Features.Lower[k] == "zu" && k + 1 < end && Features.Upos[k + 1] is "VERB" or "AUX"))
+            {
+                return k < end - 1 && Features.Texts[k] != ",";
+            }
+        }
+
+        return false;
     }
 
     public bool IsZuInfinitive(int t) => Features.Stts[t] == "VVIZU" || (t > 0 && Features.Lower[t - 1] == "zu" && Features.Upos[t] is "VERB" or "AUX");
@@ -167,8 +208,31 @@ internal sealed class ArticleAnalysis
         TokenFeatures f = Features;
         IReadOnlyList<Entity> entities = f.Entities;
         var roleHolders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        // Surnames of people the article names in full: "Klingbeil" stands for "Lars Klingbeil" even where the
+        // tagger missed the short mention.
+        var fullNames = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (Entity entity in entities)
+        {
+            if (entity.Label == EntityLabel.Person && entity.Canonical.Contains(' ', StringComparison.Ordinal))
+            {
+                string surname = entity.Canonical[(entity.Canonical.LastIndexOf(' ') + 1)..];
+                fullNames[surname] = fullNames.TryGetValue(surname, out string? other) && other != entity.Canonical ? null : entity.Canonical;
+            }
+        }
+
         for (int t = 0; t < f.Count; t++)
         {
+            if (f.EntityIndex[t] < 0 && f.Upos[t] is "PROPN" or "NOUN" && f.Texts[t].Length > 2 && char.IsUpper(f.Texts[t][0])
+                && (fullNames.GetValueOrDefault(f.Texts[t]) ?? (f.Texts[t].EndsWith('s') ? fullNames.GetValueOrDefault(f.Texts[t][..^1]) : null)) is { } fullName)
+            {
+                var alias = new ArgumentUnit { Entity = -1, Start = t, End = t + 1, Label = EntityLabel.Person, Value = fullName };
+                alias.Excluded = InQuote[t] || InBrackets[t] || (BoilerplateToken >= 0 && t >= BoilerplateToken);
+                UnitAt[t] = Units.Count;
+                Units.Add(alias);
+                continue;
+            }
+
             if (!f.IsEntityStart(t))
             {
                 continue;
@@ -183,6 +247,11 @@ internal sealed class ArticleAnalysis
             }
 
             var unit = new ArgumentUnit { Entity = e, Start = t, End = end, Label = entity.Label, Value = entity.Canonical };
+            if (entity.Label == EntityLabel.Person && !entity.Canonical.Contains(' ', StringComparison.Ordinal) && fullNames.GetValueOrDefault(entity.Canonical) is { } full)
+            {
+                unit.Value = full;
+            }
+
             if (entity.Label == EntityLabel.Role)
             {
                 // A role followed by its holder's name is part of the holder's phrase; a role alone stands for
@@ -229,8 +298,21 @@ internal sealed class ArticleAnalysis
             {
                 if (f.Upos[j] == "DET" && (f.Lower[j] is "des" or "eines" || (f.Lower[j] is "der" or "einer" && IsNounBefore(j))))
                 {
+                    // "Vertreter Israels", "mit Vertretern der Afrikanischen Union": the group stands for the entity.
+                    if (j > first && ProxyNouns.Contains(f.Lemma[j - 1]))
+                    {
+                        j -= 2;
+                        continue;
+                    }
+
                     genitive = true;
                     break;
+                }
+
+                if (f.EntityIndex[j] < 0 && ProxyNouns.Contains(f.Lemma[j]) && j + 1 == unit.Start && f.Upos[unit.Start] is "PROPN")
+                {
+                    j--;
+                    continue;
                 }
 
                 j--;
@@ -251,7 +333,7 @@ internal sealed class ArticleAnalysis
             }
 
             // "Putins Sprecher": a name in -s directly before a noun is a possessive genitive.
-            if (unit.Label is EntityLabel.Person or EntityLabel.Location && unit.End < f.Count && f.Upos[unit.End] is "NOUN" && f.Texts[unit.End - 1].EndsWith('s') && !coordinated)
+            if (unit.Label is not EntityLabel.Role && unit.End < f.Count && f.Upos[unit.End] is "NOUN" && f.Texts[unit.End - 1].EndsWith('s') && !coordinated)
             {
                 unit.Genitive = true;
             }
@@ -265,7 +347,8 @@ internal sealed class ArticleAnalysis
         TokenFeatures f = Features;
         if (f.EntityIndex[j] >= 0)
         {
-            return f.LabelAt(j) == EntityLabel.Role;
+            // Roles, and possessive names before a noun ("Bayerns Finanzminister"), belong to the phrase.
+            return f.LabelAt(j) == EntityLabel.Role || (f.Texts[j].EndsWith('s') && j + 1 < f.Count && f.Upos[j + 1] == "NOUN" && f.EntityIndex[j + 1] < 0);
         }
 
         return f.Upos[j] is "DET" or "ADJ" or "NUM" or "NOUN" or "PROPN" || f.Stts[j] is "PPOSAT" or "PIAT";

@@ -254,7 +254,7 @@ internal sealed class RelationComponent : IPipelineComponent
             if (participants.Values.Count == 1)
             {
                 string only = participants.Values[0];
-                return a.Units.Any(u => u.Value == only && u.Label is EntityLabel.Organization or EntityLabel.Role);
+                return rule.Kind is not ("visit" or "call") && a.Units.Any(u => u.Value == only && u.Label is EntityLabel.Organization or EntityLabel.Role);
             }
         }
 
@@ -308,7 +308,21 @@ internal sealed class RelationComponent : IPipelineComponent
             {
                 if (name == "participants" && merged.TryGetValue(name, out RelationArgument? existing))
                 {
-                    merged[name] = RelationArgument.List(existing.Values.Union(value.Values, StringComparer.OrdinalIgnoreCase));
+                    var names = existing.Values.ToList();
+                    foreach (string v in value.Values)
+                    {
+                        int at = names.FindIndex(n => NamesMatch(n, v));
+                        if (at < 0)
+                        {
+                            names.Add(v);
+                        }
+                        else if (v.Length > names[at].Length)
+                        {
+                            names[at] = v;
+                        }
+                    }
+
+                    merged[name] = RelationArgument.List(names);
                     continue;
                 }
 
@@ -333,7 +347,7 @@ internal sealed class RelationComponent : IPipelineComponent
         {
             IReadOnlyList<string> pa = a.Arguments["participants"].Values;
             IReadOnlyList<string> pb = b.Arguments["participants"].Values;
-            bool contained = pa.All(x => pb.Contains(x, StringComparer.OrdinalIgnoreCase)) || pb.All(x => pa.Contains(x, StringComparer.OrdinalIgnoreCase));
+            bool contained = pa.All(x => pb.Any(y => NamesMatch(x, y))) || pb.All(x => pa.Any(y => NamesMatch(x, y)));
             return contained && Compatible(a, b, "place") && Compatible(a, b, "time") && a.Modality == b.Modality;
         }
 
@@ -341,7 +355,7 @@ internal sealed class RelationComponent : IPipelineComponent
         {
             string? x = a.Arguments.TryGetValue(key, out RelationArgument? va) ? va.ToString() : null;
             string? y = b.Arguments.TryGetValue(key, out RelationArgument? vb) ? vb.ToString() : null;
-            if (!string.Equals(x, y, StringComparison.OrdinalIgnoreCase))
+            if (x is null || y is null ? x != y : !NamesMatch(x, y))
             {
                 return false;
             }
@@ -357,6 +371,20 @@ internal sealed class RelationComponent : IPipelineComponent
             && Compatible(a, b, "destination") && Compatible(a, b, "addressee") && Compatible(a, b, "sent");
     }
 
+    // "Rubio" and "Marco Rubio" name the same entity: the words of one are contained in the other.
+    internal static bool NamesMatch(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        string[] wa = a.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string[] wb = b.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        (string[] shorter, string[] longer) = wa.Length <= wb.Length ? (wa, wb) : (wb, wa);
+        return shorter.Length > 0 && shorter.All(w => longer.Contains(w, StringComparer.OrdinalIgnoreCase));
+    }
+
     private static bool Compatible(Relation a, Relation b, string name, bool strict = false)
     {
         bool hasA = a.Arguments.TryGetValue(name, out RelationArgument? x);
@@ -366,7 +394,7 @@ internal sealed class RelationComponent : IPipelineComponent
             return !strict || hasA == hasB;
         }
 
-        return string.Equals(x!.ToString(), y!.ToString(), StringComparison.OrdinalIgnoreCase);
+        return RelationTypes.FreeText.Contains(name) ? string.Equals(x!.ToString(), y!.ToString(), StringComparison.OrdinalIgnoreCase) : NamesMatch(x!.ToString(), y!.ToString());
     }
 
     private static int FirstTokenAtOrAfter(Document document, int offset)
