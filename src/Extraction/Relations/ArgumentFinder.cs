@@ -473,9 +473,14 @@ internal static class ArgumentFinder
             if (lower is "am" or "vom" or "bis" or "seit")
             {
                 int k = t + 1;
-                while (k < end && (f.Upos[k] is "ADJ" or "NUM" || f.Texts[k] == "."))
+                while (k < end && !IsDate(f.Texts[k]) && (f.Upos[k] is "ADJ" or "NUM" || f.Texts[k] == "."))
                 {
                     k++;
+                }
+
+                if (k < end && IsDate(f.Texts[k]))
+                {
+                    return Slice(a, t, k + 1);
                 }
 
                 if (k < end && (IsWeekday(f.Lower[k]) || (k > t + 1 && Months.Contains(f.Lower[k]))))
@@ -552,6 +557,9 @@ internal static class ArgumentFinder
         string[] parts = text.Split('.', '-');
         return parts.Length == 3 && parts.All(p => p.Length is >= 1 and <= 4 && p.All(char.IsAsciiDigit)) && parts.Count(p => p.Length == 4) <= 1;
     }
+
+    /// <summary>Weekdays, months and seasons: nouns of time expressions, never part of a name's phrase.</summary>
+    public static bool IsTimeWord(string lower) => IsWeekday(lower) || Months.Contains(lower) || lower is "woche" or "tag" or "abend" or "morgen" or "nacht" or "vormittag" or "nachmittag";
 
     private static bool IsWeekday(string lower)
     {

@@ -294,7 +294,7 @@ internal sealed class ArticleAnalysis
             unit.Group = coordinated ? Units[u - 1].Group : ++group;
             int j = unit.Start - 1;
             bool genitive = false;
-            while (j >= first && IsNounPhraseToken(j))
+            while (j >= first && IsNounPhraseToken(j) && !ArgumentFinder.IsTimeWord(f.Lower[j]))
             {
                 if (f.Upos[j] == "DET" && (f.Lower[j] is "des" or "eines" || (f.Lower[j] is "der" or "einer" && IsNounBefore(j))))
                 {

@@ -69,6 +69,20 @@ internal sealed class TokenPattern
 
     private static void EmitQuantified(PatternElement element, List<Instruction> program, List<string> slots, ref int triggerSlot)
     {
+        // A capture spans the whole repetition: its start is saved before the loop and its end after it.
+        int slot = -1;
+        if (element.Capture is not null || element.Trigger)
+        {
+            slot = slots.Count;
+            slots.Add(element.Capture ?? "$trigger");
+            if (element.Trigger)
+            {
+                triggerSlot = slot;
+            }
+
+            program.Add(new Instruction(OpCode.Save, null, 2 * slot, 0));
+        }
+
         switch (element.Quantifier)
         {
             case Quantifier.One:
@@ -101,23 +115,15 @@ internal sealed class TokenPattern
                 break;
             }
         }
+
+        if (slot >= 0)
+        {
+            program.Add(new Instruction(OpCode.Save, null, (2 * slot) + 1, 0));
+        }
     }
 
     private static void EmitOne(PatternElement element, List<Instruction> program, List<string> slots, ref int triggerSlot)
     {
-        int slot = -1;
-        if (element.Capture is not null || element.Trigger)
-        {
-            slot = slots.Count;
-            slots.Add(element.Capture ?? "$trigger");
-            if (element.Trigger)
-            {
-                triggerSlot = slot;
-            }
-
-            program.Add(new Instruction(OpCode.Save, null, 2 * slot, 0));
-        }
-
         if (element.Group is { } group)
         {
             Emit(group, program, slots, ref triggerSlot);
@@ -125,11 +131,6 @@ internal sealed class TokenPattern
         else
         {
             program.Add(new Instruction(OpCode.Consume, element, 0, 0));
-        }
-
-        if (slot >= 0)
-        {
-            program.Add(new Instruction(OpCode.Save, null, 2 * slot + 1, 0));
         }
     }
 
