@@ -8,7 +8,7 @@ internal static class ArgumentFinder
 {
     private static readonly HashSet<string> Fixed = new(StringComparer.Ordinal)
     {
-        "subject", "object", "genitive", "objectPhrase", "content", "purpose", "place", "destination", "groupSubject",
+        "subject", "object", "genitive", "objectPhrase", "content", "purpose", "place", "destination", "groupSubject", "zuClause",
     };
 
     private static readonly HashSet<string> Weekdays = new(StringComparer.OrdinalIgnoreCase)
@@ -32,6 +32,7 @@ internal static class ArgumentFinder
         string[] parts = strategy.Split(':');
         return parts[0] switch
         {
+            "subject" or "object" => parts.Length == 2 && parts[1] is "PER" or "LOC" or "ORG",
             "pp" => parts.Length is 2 or 3 && parts[1].Length > 0 && (parts.Length == 2 || parts[2] is "PER" or "LOC" or "ORG" or "ROLE"),
             "phrase" => parts.Length == 2 && parts[1].Length > 0,
             _ => false,
@@ -66,6 +67,16 @@ internal static class ArgumentFinder
                 break;
             case "place":
                 AddNearest(a, values, clause, triggerStart, u => u.Governor is "in" or "auf" or "bei" && u.Label == EntityLabel.Location);
+                if (values.Count == 0)
+                {
+                    AddNearest(a, values, clause, triggerStart, u => u.Governor is "nach" && u.Label == EntityLabel.Location);
+                }
+
+                if (values.Count == 0 && There(a, clause) is { } there)
+                {
+                    values.Add(there);
+                }
+
                 break;
             case "destination":
                 AddNearest(a, values, clause, triggerStart, u => u.Governor is "nach" && u.Label == EntityLabel.Location);
@@ -89,6 +100,13 @@ internal static class ArgumentFinder
                 }
 
                 break;
+            case "zuClause":
+                if (ZuClause(a, triggerEnd) is { } zu)
+                {
+                    values.Add(zu);
+                }
+
+                break;
             case "purpose":
                 if (Purpose(a, triggerStart, clause) is { } purpose)
                 {
@@ -98,7 +116,12 @@ internal static class ArgumentFinder
                 break;
             default:
                 string[] parts = strategy.Split(':');
-                if (parts[0] == "pp")
+                if (parts[0] is "subject" or "object")
+                {
+                    List<ArgumentUnit> found = parts[0] == "subject" ? Subject(a, triggerStart, clause) : Object(a, triggerStart, triggerEnd, clause);
+                    AddGroup(a, values, found.Where(u => Entity.ToCode(u.Label) == parts[1]));
+                }
+                else if (parts[0] == "pp")
                 {
                     foreach (ArgumentUnit unit in UnitsIn(a, clause).Where(u => u.Governor == parts[1] && !u.Genitive))
                     {
@@ -131,6 +154,38 @@ internal static class ArgumentFinder
                 yield return a.Units[u];
             }
         }
+    }
+
+    // "Dort könnte er Putin treffen": the place named last before, in this or the two sentences before.
+    private static string? There(ArticleAnalysis a, (int Start, int End) clause)
+    {
+        int at = -1;
+        for (int t = clause.Start; t < clause.End; t++)
+        {
+            if (a.Features.Lower[t] is "dort" or "dorthin")
+            {
+                at = t;
+                break;
+            }
+        }
+
+        if (at < 0)
+        {
+            return null;
+        }
+
+        int sentence = a.Document.GetSentenceIndexOfToken(at);
+        int floor = a.Document.SentenceFirstTokens[Math.Max(0, sentence - 2)];
+        for (int j = at - 1; j >= floor; j--)
+        {
+            int u = a.UnitAt[j];
+            if (u >= 0 && a.Units[u].Label == EntityLabel.Location && !a.Units[u].Excluded && a.Units[u].Governor is "in" or "nach" or "auf")
+            {
+                return a.Units[u].Value;
+            }
+        }
+
+        return null;
     }
 
     private static void AddNearest(ArticleAnalysis a, List<string> values, (int Start, int End) clause, int trigger, Func<ArgumentUnit, bool> predicate)
@@ -215,6 +270,31 @@ internal static class ArgumentFinder
         return first is null ? [] : candidates.Where(u => u.Group == first.Group).ToList();
     }
 
+    // "Außenminister Andrij Sybiha", "Landgericht Bochum": a chunk naming an entity is no topic.
+    private static bool HasNameApposition(TokenFeatures f, int start, int end)
+    {
+        int k = start;
+        while (k < end && f.Upos[k] is "DET" or "ADJ")
+        {
+            k++;
+        }
+
+        if (k < end && f.EntityIndex[k] >= 0)
+        {
+            return true;
+        }
+
+        for (int j = Math.Max(k, start + 1); j < end; j++)
+        {
+            if (f.EntityIndex[j] >= 0 && f.EntityIndex[j - 1] < 0 && f.Upos[j - 1] is "NOUN" or "PROPN")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // A plural role or group noun as the subject of a meeting ("Die NATO-Verteidigungschefs berieten ...").
     private static string? GroupNoun(ArticleAnalysis a, (int Start, int End) clause)
     {
@@ -235,7 +315,8 @@ internal static class ArgumentFinder
         int best = -1;
         for (int t = clause.Start; t < clause.End; t++)
         {
-            if (a.Features.Upos[t] is "ADP" && ArticleAnalysis.NormalizePreposition(a.Features.Lower[t], a.Features.Lemma[t]) == preposition && !a.InQuote[t])
+            if (a.Features.Upos[t] is "ADP" && ArticleAnalysis.NormalizePreposition(a.Features.Lower[t], a.Features.Lemma[t]) == preposition && !a.InQuote[t]
+                && !(trigger > t && trigger <= t + 3 && a.Features.Upos[trigger] is "NOUN"))
             {
                 if (best < 0 || (best < trigger && t > trigger))
                 {
@@ -323,7 +404,7 @@ internal static class ArgumentFinder
                 entityOnly &= f.EntityIndex[k] >= 0 || f.Upos[k] is "DET";
             }
 
-            if (!hasNoun || entityOnly || a.InQuote[t])
+            if (!hasNoun || entityOnly || a.InQuote[t] || HasNameApposition(f, t, end))
             {
                 continue;
             }
@@ -414,6 +495,43 @@ internal static class ArgumentFinder
     }
 
     private static string StripQuotes(string text) => text.Trim().Trim('„', '“', '”', '"', '»', '«').Trim();
+
+    // "forderte X auf, die Gespräche fortzusetzen": the zu-infinitive clause after the trigger, as written.
+    private static string? ZuClause(ArticleAnalysis a, int triggerEnd)
+    {
+        (int _, int last) = a.SentenceRange(triggerEnd - 1);
+        TokenFeatures f = a.Features;
+        int comma = -1;
+        for (int t = triggerEnd; t < last && t < triggerEnd + 12; t++)
+        {
+            if (f.Texts[t] == ",")
+            {
+                comma = t;
+                break;
+            }
+        }
+
+        if (comma < 0)
+        {
+            return null;
+        }
+
+        for (int t = comma + 1; t < last; t++)
+        {
+            if (f.Texts[t] is "," or ";" or ":" || (f.Texts[t] == "." && t == last - 1))
+            {
+                return null;
+            }
+
+            if (f.Stts[t] == "VVIZU" || (f.Lower[t] == "zu" && t + 1 < last && f.Upos[t + 1] is "VERB" or "AUX"))
+            {
+                int end = f.Stts[t] == "VVIZU" ? t + 1 : t + 2;
+                return end - comma > 2 ? Slice(a, comma + 1, end) : null;
+            }
+        }
+
+        return null;
+    }
 
     // "um über Sicherheitsgarantien zu beraten": the noun phrase of the um ... zu clause.
     private static string? Purpose(ArticleAnalysis a, int trigger, (int Start, int End) clause)
@@ -527,6 +645,24 @@ internal static class ArgumentFinder
                 }
 
                 return Slice(a, t, stop);
+            }
+            else if (lower is "in" or "für" or "bis" or "ab" or "seit" or "im" or "vom" && t + 1 < end)
+            {
+                int k = t + 1;
+                while (k < end && k <= t + 3 && (f.Upos[k] is "DET" or "ADJ" || f.Lower[k] is "dieser" or "diesem" or "kommenden" or "nächsten" or "vergangenen"))
+                {
+                    k++;
+                }
+
+                if (k < end && (IsTimeWord(f.Lower[k]) || f.Lower[k] is "tagen" or "wochen" or "monaten" or "jahren" or "jahresende" or "monatsende") && !(k == t + 1 && f.Lower[k] is "tag" or "woche" or "jahr"))
+                {
+                    int from = t > start && f.Lower[t - 1] == "noch" ? t - 1 : t;
+                    return Slice(a, from, k + 1);
+                }
+            }
+            else if (IsWeekday(lower) && f.Upos[t] is "NOUN" or "PROPN" or "ADV")
+            {
+                return f.Texts[t];
             }
             else if (lower is "heute" or "gestern" or "vorgestern" or "morgen" or "übermorgen" && f.Upos[t] == "ADV")
             {

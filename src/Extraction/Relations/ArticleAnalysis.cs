@@ -221,6 +221,7 @@ internal sealed class ArticleAnalysis
             }
         }
 
+        var canonicals = new HashSet<string>(entities.Select(e => e.Canonical), StringComparer.Ordinal);
         for (int t = 0; t < f.Count; t++)
         {
             if (f.EntityIndex[t] < 0 && f.Upos[t] is "PROPN" or "NOUN" && f.Texts[t].Length > 2 && char.IsUpper(f.Texts[t][0])
@@ -247,7 +248,14 @@ internal sealed class ArticleAnalysis
             }
 
             var unit = new ArgumentUnit { Entity = e, Start = t, End = end, Label = entity.Label, Value = entity.Canonical };
-            if (entity.Label == EntityLabel.Person && !entity.Canonical.Contains(' ', StringComparison.Ordinal) && fullNames.GetValueOrDefault(entity.Canonical) is { } full)
+            // A genitive form ("Russlands", "Putins") stands for the name the article also gives without -s.
+            if (unit.Value.Length > 3 && unit.Value.EndsWith('s') && canonicals.Contains(unit.Value[..^1]))
+            {
+                unit.Value = unit.Value[..^1];
+            }
+
+            if (entity.Label == EntityLabel.Person && !unit.Value.Contains(' ', StringComparison.Ordinal)
+                && (fullNames.GetValueOrDefault(unit.Value) ?? (unit.Value.EndsWith('s') ? fullNames.GetValueOrDefault(unit.Value[..^1]) : null)) is { } full)
             {
                 unit.Value = full;
             }

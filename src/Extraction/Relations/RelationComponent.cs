@@ -96,6 +96,11 @@ internal sealed class RelationComponent : IPipelineComponent
 
             foreach (RelationRule rule in _rules)
             {
+                if (rule.Anchor is { } anchor && !AnyAccepts(analysis.Features, anchor, first, last))
+                {
+                    continue;
+                }
+
                 foreach (PatternMatch match in rule.Pattern.Matches(analysis.Features, first, last))
                 {
                     Apply(analysis, rule, match, s, found, taken);
@@ -104,6 +109,19 @@ internal sealed class RelationComponent : IPipelineComponent
         }
 
         document.RelationList.AddRange(Deduplicate(found).OrderBy(r => r.Trigger.Start));
+    }
+
+    private static bool AnyAccepts(TokenFeatures features, PatternElement anchor, int first, int last)
+    {
+        for (int t = first; t < last; t++)
+        {
+            if (features.Consume(anchor, t, last) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Apply(ArticleAnalysis a, RelationRule rule, PatternMatch match, int sentence, List<Relation> found, HashSet<(string Type, int Token)> taken)
@@ -240,6 +258,18 @@ internal sealed class RelationComponent : IPipelineComponent
 
         if (rule.Type == "Meeting" && arguments.TryGetValue("participants", out RelationArgument? participants))
         {
+            // A visit to a place is travel, not a meeting with the place.
+            if (rule.Kind == "visit")
+            {
+                var people = participants.Values.Where(p => !a.Units.Any(u => u.Value == p && u.Label == EntityLabel.Location)).ToList();
+                if (people.Count == 0)
+                {
+                    return false;
+                }
+
+                arguments["participants"] = participants = RelationArgument.List(people);
+            }
+
             if (arguments.TryGetValue("place", out RelationArgument? place) && participants.Values.Contains(place.Values[0], StringComparer.OrdinalIgnoreCase))
             {
                 var rest = participants.Values.Where(p => !string.Equals(p, place.Values[0], StringComparison.OrdinalIgnoreCase)).ToList();

@@ -142,6 +142,10 @@ internal sealed class RelationRule
 
     public required TokenPattern Pattern { get; init; }
 
+    // An element every match must contain (the trigger, when it is neither optional nor a group): a
+    // sentence without a token it accepts is skipped without running the automaton.
+    public PatternElement? Anchor { get; init; }
+
     // Argument name to the strategies that fill it (tried in order; list arguments take the union).
     public IReadOnlyDictionary<string, string[]> Arguments { get; init; } = new Dictionary<string, string[]>();
 

@@ -206,6 +206,7 @@ internal static class RuleLoader
             Score = score,
             Modality = modality,
             Pattern = TokenPattern.Compile(elements),
+            Anchor = elements.FirstOrDefault(e => e.Trigger && e.Group is null && e.Quantifier is Quantifier.One or Quantifier.Plus && !e.Negated),
             Arguments = arguments,
             Required = action == RuleAction.Attach ? [] : required,
             Source = file,

@@ -70,6 +70,12 @@ internal sealed class TokenFeatures
                 while (i < last && IsNominal(i))
                 {
                     i++;
+
+                    // "der Ukraine weitere Luftabwehrsysteme": a name followed by a new determiner or adjective ends the chunk.
+                    if (i < last && EntityIndex[i - 1] >= 0 && EntityIndex[i] < 0 && Upos[i] is "DET" or "ADJ")
+                    {
+                        break;
+                    }
                 }
 
                 ChunkEnd[start] = i;
