@@ -8,7 +8,7 @@ internal static class ArgumentFinder
 {
     private static readonly HashSet<string> Fixed = new(StringComparer.Ordinal)
     {
-        "subject", "object", "genitive", "objectPhrase", "content", "purpose", "place", "destination", "groupSubject", "zuClause",
+        "subject", "object", "genitive", "objectPhrase", "content", "purpose", "place", "destination", "groupSubject", "zuClause", "genitiveAfter", "orgNoun",
     };
 
     private static readonly HashSet<string> Weekdays = new(StringComparer.OrdinalIgnoreCase)
@@ -62,6 +62,21 @@ internal static class ArgumentFinder
                 foreach (ArgumentUnit unit in UnitsIn(a, clause).Where(u => u.Genitive && u.Start >= triggerEnd && u.Start <= triggerEnd + 4))
                 {
                     AddUnit(values, unit);
+                }
+
+                break;
+            case "orgNoun":
+                if (OrgNoun(a, triggerStart, triggerEnd, clause) is { } org)
+                {
+                    values.Add(org);
+                }
+
+                break;
+            case "genitiveAfter":
+                foreach (ArgumentUnit unit in UnitsIn(a, clause).Where(u => u.Genitive && u.Start >= triggerEnd))
+                {
+                    AddUnit(values, unit);
+                    break;
                 }
 
                 break;
@@ -295,6 +310,51 @@ internal static class ArgumentFinder
         return false;
     }
 
+    private static readonly string[] OrgSuffixes =
+    [
+        "sicherheitsrat", "gemeinderat", "stadtrat", "bundesrat", "aufsichtsrat", "ministerrat", "ausschuss", "versammlung", "kabinett", "parlament", "kommission", "fraktion", "gremium", "senat", "landtag", "bundestag", "kreistag",
+    ];
+
+    /// <summary>Whether a noun names a body that meets (Gemeinderat, Koalitionsausschuss, Stadtverordnetenversammlung).</summary>
+    public static bool IsOrgNoun(string lemma)
+    {
+        string lower = lemma.ToLowerInvariant();
+        return lower.Length > 4 && OrgSuffixes.Any(s => lower.EndsWith(s, StringComparison.Ordinal)) && !lower.EndsWith("berater", StringComparison.Ordinal);
+    }
+
+    // A body named by a common noun that the tagger does not mark as an entity: the subject of the clause
+    // ("Der Gemeinderat berät ...") or, for nominal triggers, its genitive ("Sitzung des Gemeinderats").
+    private static string? OrgNoun(ArticleAnalysis a, int triggerStart, int triggerEnd, (int Start, int End) clause)
+    {
+        TokenFeatures f = a.Features;
+        bool nominal = f.Upos[triggerStart] == "NOUN";
+        for (int t = nominal ? triggerEnd : clause.Start; t < clause.End && (!nominal || t <= triggerEnd + 2); t++)
+        {
+            if (t >= triggerStart && t < triggerEnd)
+            {
+                continue;
+            }
+
+            if (f.Upos[t] == "ADP" && !nominal)
+            {
+                return null;
+            }
+
+            if (f.Upos[t] == "NOUN" && f.EntityIndex[t] < 0 && IsOrgNoun(f.Lemma[t]))
+            {
+                string lemma = a.Document.GetToken(t).Lemma ?? f.Texts[t];
+                return lemma;
+            }
+
+            if (!nominal && t > triggerStart)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     // A plural role or group noun as the subject of a meeting ("Die NATO-Verteidigungschefs berieten ...").
     private static string? GroupNoun(ArticleAnalysis a, (int Start, int End) clause)
     {
@@ -329,7 +389,7 @@ internal static class ArgumentFinder
     }
 
     // The text of the noun phrase starting at token t, without its determiner; null when no noun heads it.
-    private static string? NounPhraseText(ArticleAnalysis a, int t, int limit)
+    private static string? NounPhraseText(ArticleAnalysis a, int t, int limit, bool allowNumber = false)
     {
         TokenFeatures f = a.Features;
         while (t < limit && (f.Upos[t] is "DET" || f.Stts[t] is "PPOSAT" or "ART" or "PIAT"))
@@ -368,7 +428,7 @@ internal static class ArgumentFinder
             end--;
         }
 
-        if (!noun || end <= start || f.Upos[start] == "NUM")
+        if (!noun || end <= start || (f.Upos[start] == "NUM" && !allowNumber))
         {
             return null;
         }
@@ -409,7 +469,7 @@ internal static class ArgumentFinder
                 continue;
             }
 
-            string? text = NounPhraseText(a, t, clause.End);
+            string? text = NounPhraseText(a, t, clause.End, allowNumber: true);
             if (text is null)
             {
                 continue;

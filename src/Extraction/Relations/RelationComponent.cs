@@ -172,6 +172,12 @@ internal sealed class RelationComponent : IPipelineComponent
             var values = new List<string>();
             foreach (string strategy in strategies)
             {
+                // A body named by a common noun only stands in when no named party was found.
+                if (strategy == "orgNoun" && values.Count > 0)
+                {
+                    continue;
+                }
+
                 foreach (string value in ArgumentFinder.Find(a, strategy, triggerStart, triggerEnd, clause))
                 {
                     if (!values.Contains(value, StringComparer.OrdinalIgnoreCase))
@@ -284,7 +290,7 @@ internal sealed class RelationComponent : IPipelineComponent
             if (participants.Values.Count == 1)
             {
                 string only = participants.Values[0];
-                return rule.Kind is not ("visit" or "call") && a.Units.Any(u => u.Value == only && u.Label is EntityLabel.Organization or EntityLabel.Role);
+                return rule.Kind is not ("visit" or "call") && (a.Units.Any(u => u.Value == only && u.Label is EntityLabel.Organization or EntityLabel.Role) || ArgumentFinder.IsOrgNoun(only));
             }
         }
 

@@ -72,7 +72,7 @@ internal sealed class TokenFeatures
                     i++;
 
                     // "der Ukraine weitere Luftabwehrsysteme": a name followed by a new determiner or adjective ends the chunk.
-                    if (i < last && EntityIndex[i - 1] >= 0 && EntityIndex[i] < 0 && Upos[i] is "DET" or "ADJ")
+                    if (i < last && EntityIndex[i - 1] >= 0 && EntityIndex[i] < 0 && Upos[i] is "DET" or "ADJ" or "NUM")
                     {
                         break;
                     }
