@@ -21,11 +21,12 @@ internal static class NerCommands
         var learner = new Option<string>("--learner") { Description = "perceptron, maxent or both (ships the better on dev).", DefaultValueFactory = _ => "both" };
         learner.AcceptOnlyFromAmong("perceptron", "maxent", "both");
         var maxFeatures = new Option<int>("--max-features") { Description = "Keep at most this many features in the model.", DefaultValueFactory = _ => 1_500_000 };
-        var ensemble = new Option<int>("--ensemble") { Description = "Average the weights of this many perceptrons (seeds seed, seed+1, ...).", DefaultValueFactory = _ => 1 };
+        var ensemble = new Option<int>("--ensemble") { Description = "Average the weights of this many perceptrons (seeds seed, seed+1, ...).", DefaultValueFactory = _ => 5 };
         var maxEntFeatures = new Option<int>("--maxent-features") { Description = "Feature cap for the ML.NET learner (most frequent first).", DefaultValueFactory = _ => 300_000 };
-        var maxEntIterations = new Option<int>("--maxent-iterations") { Description = "L-BFGS iterations for the ML.NET learner.", DefaultValueFactory = _ => 60 };
+        var maxEntIterations = new Option<int>("--maxent-iterations") { Description = "L-BFGS iterations for the ML.NET learner.", DefaultValueFactory = _ => 80 };
         var features = new Option<string>("--features") { Description = "Feature groups, comma-separated: CharNGrams, Clusters, Conjunctions, Phrases (default: all).", DefaultValueFactory = _ => "Default" };
-        var command = new Command("ner", "Train the NER tagger on GermEval 2014 and write the model and its card.") { data, output, lexicons, seed, epochs, learner, maxFeatures, ensemble, maxEntFeatures, maxEntIterations, features };
+        var margin = new Option<float>("--margin") { Description = "Loss-augmented training margin for the perceptron (0 = plain).", DefaultValueFactory = _ => 0f };
+        var command = new Command("ner", "Train the NER tagger on GermEval 2014 and write the model and its card.") { data, output, lexicons, seed, epochs, learner, maxFeatures, ensemble, maxEntFeatures, maxEntIterations, features, margin };
         command.SetAction(parseResult =>
         {
             var options = new NerTrainingOptions
@@ -38,6 +39,7 @@ internal static class NerCommands
                 Learner = Enum.Parse<NerLearner>(parseResult.GetValue(learner)!, ignoreCase: true),
                 MaxFeatures = parseResult.GetValue(maxFeatures),
                 Ensemble = parseResult.GetValue(ensemble),
+                Margin = parseResult.GetValue(margin),
                 Features = Enum.Parse<NerFeatureOptions>(parseResult.GetValue(features)!, ignoreCase: true),
                 MaxEntFeatures = parseResult.GetValue(maxEntFeatures),
                 MaxEntIterations = parseResult.GetValue(maxEntIterations),

@@ -154,6 +154,12 @@ internal sealed class PerceptronTrainer
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Loss-augmented decoding while training: every wrong tag gets this bonus, so the perceptron
+    /// also updates on correct but low-margin predictions (a structured hinge with Hamming cost).
+    /// </summary>
+    public float Margin { get; init; }
+
     public ChainWeights Train(FeatureCorpus train, int featureCount, FeatureCorpus dev, IReadOnlyList<LabeledSentence> devSentences, TextWriter log, out int bestEpoch, out double bestF1)
     {
         var w = new ChainWeights(featureCount);
@@ -187,6 +193,20 @@ internal sealed class PerceptronTrainer
 
                 Span<float> sentenceScores = scores.AsSpan(0, n * T);
                 w.Score(features, ends, sentenceScores);
+                if (Margin > 0)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        for (int y = 0; y < T; y++)
+                        {
+                            if (y != gold[i])
+                            {
+                                sentenceScores[(i * T) + y] += Margin;
+                            }
+                        }
+                    }
+                }
+
                 int[] predicted = new int[n];
                 NerDecoder.Viterbi(sentenceScores, w.Transitions, w.Start, w.End, predicted, scratch, back);
                 if (predicted.AsSpan().SequenceEqual(gold))

@@ -54,6 +54,34 @@ internal static class PhraseGazetteer
             }
         }
 
+        // Token level: the entity tag (label and B/I) each word form carries most often.
+        var tokenCounts = new Dictionary<ulong, int[]>();
+        var tokenTotals = new Dictionary<ulong, int>();
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            if (!include(s))
+            {
+                continue;
+            }
+
+            int[] tags = sentences[s].Tags;
+            for (int i = 0; i < tags.Length; i++)
+            {
+                ulong key = NerLexicon.TokenKey(hashes[s][i]);
+                tokenTotals[key] = tokenTotals.GetValueOrDefault(key) + 1;
+                if (tags[i] != NerTags.Outside)
+                {
+                    if (!tokenCounts.TryGetValue(key, out int[]? counts))
+                    {
+                        counts = new int[NerTags.TagCount];
+                        tokenCounts[key] = counts;
+                    }
+
+                    counts[tags[i]]++;
+                }
+            }
+        }
+
         // How often each candidate token sequence occurs at all (entity or not).
         var totals = new Dictionary<ulong, int>();
         for (int s = 0; s < sentences.Count; s++)
@@ -94,6 +122,24 @@ internal static class PhraseGazetteer
             int bucket = ratio >= 0.9 ? 3 : ratio >= 0.6 ? 2 : ratio >= 0.3 ? 1 : 0;
             int seen = pair.Value.Sum() >= 3 ? 1 : 0;
             result[pair.Key] = (best + 1) | (bucket << 8) | (seen << 10);
+        }
+
+        foreach (KeyValuePair<ulong, int[]> pair in tokenCounts)
+        {
+            int best = 1;
+            for (int tag = 2; tag < NerTags.TagCount; tag++)
+            {
+                if (pair.Value[tag] > pair.Value[best])
+                {
+                    best = tag;
+                }
+            }
+
+            int total = tokenTotals[pair.Key];
+            double ratio = (double)pair.Value.Sum() / total;
+            int bucket = ratio >= 0.9 ? 3 : ratio >= 0.6 ? 2 : ratio >= 0.3 ? 1 : 0;
+            int seen = total >= 3 ? 1 : 0;
+            result[pair.Key] = best | (bucket << 8) | (seen << 10);
         }
 
         return result;

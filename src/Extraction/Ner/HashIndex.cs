@@ -9,27 +9,25 @@ namespace Extraction.Ner;
 /// </summary>
 internal sealed class HashIndex
 {
-    private readonly ulong[] _keys;
-    private readonly int[] _values;
+    private readonly Slot[] _slots;
     private readonly int _mask;
 
     public HashIndex(ReadOnlySpan<ulong> keys, ReadOnlySpan<int> values)
     {
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, keys.Length * 2));
-        _keys = new ulong[capacity];
-        _values = new int[capacity];
+        _slots = new Slot[capacity];
         _mask = capacity - 1;
         for (int i = 0; i < keys.Length; i++)
         {
             ulong key = keys[i] == 0 ? 1 : keys[i];
             int slot = (int)(key & (ulong)_mask);
-            while (_keys[slot] != 0 && _keys[slot] != key)
+            while (_slots[slot].Key != 0 && _slots[slot].Key != key)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _keys[slot] = key;
-            _values[slot] = values[i];
+            _slots[slot].Key = key;
+            _slots[slot].Value = values[i];
         }
 
         Count = keys.Length;
@@ -45,14 +43,14 @@ internal sealed class HashIndex
             key = 1;
         }
 
-        ulong[] keys = _keys;
+        Slot[] slots = _slots;
         int slot = (int)(key & (ulong)_mask);
         while (true)
         {
-            ulong k = keys[slot];
+            ulong k = slots[slot].Key;
             if (k == key)
             {
-                value = _values[slot];
+                value = slots[slot].Value;
                 return true;
             }
 
@@ -64,5 +62,12 @@ internal sealed class HashIndex
 
             slot = (slot + 1) & _mask;
         }
+    }
+
+    // Key and value side by side: one cache miss per probe.
+    private struct Slot
+    {
+        public ulong Key;
+        public int Value;
     }
 }

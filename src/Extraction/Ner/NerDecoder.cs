@@ -14,6 +14,9 @@ internal static class NerDecoder
 
     private static readonly bool[] AllowedAtStart = CreateAllowedAtStart();
 
+    // For each tag, the tags that may precede it: all for O and B-X, only B-X and I-X for I-X.
+    private static readonly int[][] Predecessors = CreatePredecessors();
+
     /// <summary>The scratch size <see cref="Viterbi"/> needs for <paramref name="n"/> tokens.</summary>
     public static int ViterbiScratchSize(int n) => n * T;
 
@@ -48,13 +51,8 @@ internal static class NerDecoder
             {
                 float best = float.NegativeInfinity;
                 int arg = 0;
-                for (int p = 0; p < T; p++)
+                foreach (int p in Predecessors[y])
                 {
-                    if (!Allowed[(p * T) + y])
-                    {
-                        continue;
-                    }
-
                     float s = previous[p] + transitions[(p * T) + y];
                     if (s > best)
                     {
@@ -108,6 +106,37 @@ internal static class NerDecoder
             return;
         }
 
+        Span<double> trans = stackalloc double[T * T];
+        Span<double> startP = stackalloc double[T];
+        Span<double> endP = stackalloc double[T];
+        ComputePotentials(transitions, start, end, scale, trans, startP, endP);
+        MarginalsCore(emissions, trans, startP, endP, scale, tags, marginals, scratch);
+    }
+
+    /// <summary>The exponentiated, BIO-masked transition, start and end potentials (computed once per model).</summary>
+    public static void ComputePotentials(ReadOnlySpan<float> transitions, ReadOnlySpan<float> start, ReadOnlySpan<float> end, float scale, Span<double> trans, Span<double> startP, Span<double> endP)
+    {
+        for (int p = 0; p < T; p++)
+        {
+            for (int y = 0; y < T; y++)
+            {
+                trans[(p * T) + y] = Allowed[(p * T) + y] ? Math.Exp(scale * Math.Clamp(transitions[(p * T) + y], -50f, 50f)) : 0.0;
+            }
+
+            startP[p] = AllowedAtStart[p] ? Math.Exp(scale * Math.Clamp(start[p], -50f, 50f)) : 0.0;
+            endP[p] = Math.Exp(scale * Math.Clamp(end[p], -50f, 50f));
+        }
+    }
+
+    /// <summary>Forward-backward with precomputed potentials (see <see cref="ComputePotentials"/>).</summary>
+    public static void MarginalsCore(ReadOnlySpan<float> emissions, ReadOnlySpan<double> trans, ReadOnlySpan<double> startP, ReadOnlySpan<double> endP, float scale, ReadOnlySpan<int> tags, Span<double> marginals, Span<double> scratch)
+    {
+        int n = tags.Length;
+        if (n == 0)
+        {
+            return;
+        }
+
         Span<double> potential = scratch[..(n * T)];
         Span<double> alpha = scratch.Slice(n * T, n * T);
         Span<double> beta = scratch.Slice(2 * n * T, n * T);
@@ -126,20 +155,6 @@ internal static class NerDecoder
             {
                 potential[(i * T) + y] = Math.Exp(scale * (e[y] - max));
             }
-        }
-
-        Span<double> trans = stackalloc double[T * T];
-        Span<double> startP = stackalloc double[T];
-        Span<double> endP = stackalloc double[T];
-        for (int p = 0; p < T; p++)
-        {
-            for (int y = 0; y < T; y++)
-            {
-                trans[(p * T) + y] = Allowed[(p * T) + y] ? Math.Exp(scale * Math.Clamp(transitions[(p * T) + y], -50f, 50f)) : 0.0;
-            }
-
-            startP[p] = AllowedAtStart[p] ? Math.Exp(scale * Math.Clamp(start[p], -50f, 50f)) : 0.0;
-            endP[p] = Math.Exp(scale * Math.Clamp(end[p], -50f, 50f));
         }
 
         // Forward, normalised per step.
@@ -253,6 +268,26 @@ internal static class NerDecoder
         }
 
         return allowed;
+    }
+
+    private static int[][] CreatePredecessors()
+    {
+        var result = new int[T][];
+        for (int y = 0; y < T; y++)
+        {
+            var list = new List<int>();
+            for (int p = 0; p < T; p++)
+            {
+                if (NerTags.IsAllowed(p, y))
+                {
+                    list.Add(p);
+                }
+            }
+
+            result[y] = [.. list];
+        }
+
+        return result;
     }
 
     private static bool[] CreateAllowedAtStart()

@@ -16,14 +16,20 @@ internal enum NerFeatureOptions
     /// <summary>Character 4-grams of longer words (compound parts).</summary>
     CharNGrams = 1,
 
-    /// <summary>Word clusters from the lexicon (learned from unlabelled text).</summary>
+    /// <summary>Word clusters from the lexicon (reserved: no clusters are compiled yet, so not in the default set).</summary>
     Clusters = 2,
 
     /// <summary>Conjunctions of neighbouring words with shapes and capitalisation.</summary>
     Conjunctions = 4,
 
+    /// <summary>Runs of capitalised words: run length and position in the run (not in the default set: no dev gain).</summary>
+    CapRuns = 16,
+
+    /// <summary>Compounds that start with a known place, country or first name (<c>Deutschlandreise</c>); not in the default set (no dev gain).</summary>
+    CompoundPrefixes = 32,
+
     /// <summary>The default set.</summary>
-    Default = CharNGrams | Clusters | Conjunctions | Phrases,
+    Default = CharNGrams | Conjunctions | Phrases,
 }
 
 /// <summary>
@@ -54,7 +60,9 @@ internal sealed class NerFeatureExtractor
     private const ulong THyphenLastSuffix = 31, TNGram = 32, TLowerM1Shape = 33, TShapeLowerP1 = 34, TLength = 35;
     private const ulong TCluster = 36, TClusterM1 = 37, TClusterP1 = 38, TWordFirst = 39, TLowerM1NotNoun = 40;
     private const ulong TTruncated = 41, TKind = 42, TFlagM2 = 43, TFlagP2 = 44, TClusterPair = 45;
-    private const ulong TPhrase = 51, TPhraseLast = 52;
+    private const ulong TCapRun = 56, TCapRunWord = 57, TCompoundPrefix = 58, TCompoundPrefixGaz = 59;
+    private const LexiconFlags NameFlags = LexiconFlags.Country | LexiconFlags.City | LexiconFlags.Subdivision | LexiconFlags.FirstName;
+    private const ulong TPhrase = 51, TPhraseLast = 52, TTokenGaz = 53, TTokenGazM1 = 54, TTokenGazP1 = 55;
     private const ulong TInQuote = 46, THyphenFirstShape = 47, TSkipGram = 48, TLowerM3 = 49, TLowerP3 = 50;
 
     /// <summary>The key of the bias feature, present on every token.</summary>
@@ -84,6 +92,9 @@ internal sealed class NerFeatureExtractor
         public bool Cap;
         public bool NotNoun;
         public bool InQuote;
+        public int Gazetteer;
+        public byte RunLength;
+        public byte RunPosition;
         public TokenKind Kind;
     }
 
@@ -109,6 +120,10 @@ internal sealed class NerFeatureExtractor
             }
 
             MarkQuotes(text, starts, lengths, infos.AsSpan(0, n));
+            if ((Options & NerFeatureOptions.CapRuns) != 0)
+            {
+                MarkCapRuns(infos.AsSpan(0, n));
+            }
 
             for (int i = 0; i < n; i++)
             {
@@ -181,6 +196,11 @@ internal sealed class NerFeatureExtractor
         }
 
         info.Suffix3 = SuffixHash(token, 3);
+        if ((Options & NerFeatureOptions.Phrases) != 0)
+        {
+            info.Gazetteer = _lexicon.LookupPhrase(NerLexicon.TokenKey(info.Word));
+        }
+
         info.NotNoun = info.Cap && kind == TokenKind.Word && (info.Flags & LexiconFlags.CommonNoun) == 0;
         _ = sentenceStart;
         _ = hasUpper;
@@ -196,7 +216,9 @@ internal sealed class NerFeatureExtractor
         added.Clear();
         for (int i = 0; i < n; i++)
         {
-            for (int length = 1; length <= NerLexicon.MaxPhraseLength && i + length <= n; length++)
+            // Every token of a gazetteer phrase is in the token gazetteer (both come from the same
+            // entity mentions), so a span stops at the first token that is not.
+            for (int length = 1; length <= NerLexicon.MaxPhraseLength && i + length <= n && infos[i + length - 1].Gazetteer != 0; length++)
             {
                 words[length - 1] = infos[i + length - 1].Word;
                 int value = _lexicon.LookupPhrase(NerLexicon.PhraseKey(words[..length]));
@@ -221,6 +243,33 @@ internal sealed class NerFeatureExtractor
 
                     added[j]++;
                 }
+            }
+        }
+    }
+
+    /// <summary>Marks runs of capitalised words (not counting the sentence's first word alone).</summary>
+    private static void MarkCapRuns(Span<TokenInfo> infos)
+    {
+        int i = 0;
+        while (i < infos.Length)
+        {
+            if (!(infos[i].Cap && infos[i].Kind == TokenKind.Word))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < infos.Length && infos[i].Cap && infos[i].Kind == TokenKind.Word)
+            {
+                i++;
+            }
+
+            int length = i - start;
+            for (int j = start; j < i; j++)
+            {
+                infos[j].RunLength = (byte)Math.Min(length, 4);
+                infos[j].RunPosition = (byte)(length == 1 ? 0 : j == start ? 1 : j == i - 1 ? 3 : 2);
             }
         }
     }
@@ -431,6 +480,35 @@ internal sealed class NerFeatureExtractor
             }
         }
 
+        if ((Options & NerFeatureOptions.Phrases) != 0)
+        {
+            if (t.Gazetteer != 0)
+            {
+                f[k++] = FeatureHash.Feature(TTokenGaz, (ulong)t.Gazetteer, cap0);
+            }
+
+            if (i > 0 && infos[i - 1].Gazetteer != 0)
+            {
+                f[k++] = FeatureHash.Feature(TTokenGazM1, (ulong)infos[i - 1].Gazetteer);
+            }
+
+            if (i + 1 < n && infos[i + 1].Gazetteer != 0)
+            {
+                f[k++] = FeatureHash.Feature(TTokenGazP1, (ulong)infos[i + 1].Gazetteer);
+            }
+        }
+
+        if ((Options & NerFeatureOptions.CompoundPrefixes) != 0 && t.Cap && t.Kind == TokenKind.Word && token.Length >= 7 && hyphen < 0)
+        {
+            k = AddCompoundPrefix(token, f, k);
+        }
+
+        if ((Options & NerFeatureOptions.CapRuns) != 0 && t.RunLength > 0)
+        {
+            f[k++] = FeatureHash.Feature(TCapRun, t.RunLength, t.RunPosition, t.NotNoun ? 1UL : 0UL);
+            f[k++] = FeatureHash.Feature(TCapRunWord, t.Lower, t.RunPosition);
+        }
+
         if (t.InQuote)
         {
             f[k++] = FeatureHash.Feature(TInQuote, cap0, i > 0 && infos[i - 1].Kind == TokenKind.Punctuation ? 1UL : 0UL);
@@ -492,6 +570,64 @@ internal sealed class NerFeatureExtractor
         }
 
         return FeatureHash.Mix(hash);
+    }
+
+    /// <summary>
+    /// Finds the longest prefix (at least 4 letters, leaving at least 3) that is a known name or an
+    /// entity word of the training gazetteer, and whether the rest is a known noun.
+    /// </summary>
+    private int AddCompoundPrefix(ReadOnlySpan<char> token, Span<ulong> f, int k)
+    {
+        ulong prefix = FeatureHash.Seed;
+        int found = -1;
+        LexiconFlags foundFlags = LexiconFlags.None;
+        int foundGazetteer = 0;
+        for (int p = 0; p < token.Length - 3; p++)
+        {
+            prefix = FeatureHash.Add(prefix, token[p]);
+            if (p + 1 < 4)
+            {
+                continue;
+            }
+
+            ulong key = FeatureHash.Mix(prefix);
+            _lexicon.Lookup(key, key, out LexiconFlags flags, out _);
+            int gazetteer = (Options & NerFeatureOptions.Phrases) != 0 ? _lexicon.LookupPhrase(NerLexicon.TokenKey(key)) : 0;
+            if ((flags & NameFlags) != 0 || gazetteer != 0)
+            {
+                found = p + 1;
+                foundFlags = flags & NameFlags;
+                foundGazetteer = gazetteer & 0xFF;
+            }
+        }
+
+        if (found < 0)
+        {
+            return k;
+        }
+
+        // The rest with a capital first letter, as a noun would be written alone.
+        ReadOnlySpan<char> rest = token[found..];
+        ulong hash = FeatureHash.Add(FeatureHash.Seed, char.ToUpperInvariant(rest[0]));
+        for (int j = 1; j < rest.Length; j++)
+        {
+            hash = FeatureHash.Add(hash, rest[j]);
+        }
+
+        ulong restKey = FeatureHash.Mix(hash);
+        _lexicon.Lookup(restKey, restKey, out LexiconFlags restFlags, out _);
+        ulong restIsNoun = (restFlags & LexiconFlags.CommonNoun) != 0 ? 1UL : 0UL;
+        if (foundFlags != LexiconFlags.None)
+        {
+            f[k++] = FeatureHash.Feature(TCompoundPrefix, (ulong)foundFlags, restIsNoun);
+        }
+
+        if (foundGazetteer != 0)
+        {
+            f[k++] = FeatureHash.Feature(TCompoundPrefixGaz, (ulong)foundGazetteer, restIsNoun);
+        }
+
+        return k;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -76,6 +76,11 @@ internal sealed class NerLexicon
         return FeatureHash.Feature(PhraseTemplate, hash + (ulong)words.Length);
     }
 
+    private const ulong TokenTemplate = 0x544F4B454E000001UL;
+
+    /// <summary>The key of a single word form in the token gazetteer compiled from the training data.</summary>
+    public static ulong TokenKey(ulong word) => FeatureHash.Feature(TokenTemplate, word);
+
     /// <summary>
     /// Looks up a phrase in the gazetteer compiled from the training data: the value holds the label
     /// seen most often for it + 1 in the low byte and a reliability bucket above; 0 when unknown.

@@ -7,7 +7,13 @@ namespace Extraction.Ner;
 /// </summary>
 internal sealed class NerModel
 {
-    private readonly HashIndex _features;
+    // Compact lookup built at load: open addressing over 64-bit slots (32-bit key fingerprint, then
+    // row start << 5 | row length), rows as packed entries (tag << 16 | 16-bit quantised weight).
+    // One cache line for the slot, one for the row: the emission lookup is memory-bound.
+    private readonly ulong[] _slots;
+    private readonly uint[] _entries;
+    private readonly int _mask;
+    private readonly float _entryScale;
 
     public NerModel(
         IReadOnlyDictionary<string, string> metadata,
@@ -32,6 +38,11 @@ internal sealed class NerModel
             throw new ArgumentException("Feature rows are inconsistent.", nameof(rowStarts));
         }
 
+        if (rowWeights.Length >= 1 << 26)
+        {
+            throw new ArgumentException("Too many weights for the compact table.", nameof(rowWeights));
+        }
+
         Metadata = metadata;
         Options = options;
         Transitions = transitions;
@@ -43,14 +54,42 @@ internal sealed class NerModel
         RowWeights = rowWeights;
         Lexicon = lexicon;
         ConfidenceScale = confidenceScale;
-        var rows = new int[featureKeys.Length];
-        for (int i = 0; i < rows.Length; i++)
+        float maxAbs = 0;
+        foreach (float w in rowWeights)
         {
-            rows[i] = i;
+            maxAbs = Math.Max(maxAbs, Math.Abs(w));
         }
 
-        _features = new HashIndex(featureKeys, rows);
+        _entryScale = maxAbs > 0 ? maxAbs / short.MaxValue : 1f;
+        _entries = new uint[rowWeights.Length];
+        for (int j = 0; j < rowWeights.Length; j++)
+        {
+            short q = (short)Math.Clamp(MathF.Round(rowWeights[j] / _entryScale), -short.MaxValue, short.MaxValue);
+            _entries[j] = ((uint)rowTags[j] << 16) | (ushort)q;
+        }
+
+        // Load factor between 0.375 and 0.75: small enough for short probe runs, dense enough to stay cache-friendly.
+        int capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, (featureKeys.Length * 4 / 3) + 1));
+        _slots = new ulong[capacity];
+        _mask = capacity - 1;
+        for (int row = 0; row < featureKeys.Length; row++)
+        {
+            ulong key = featureKeys[row];
+            ulong fingerprint = (key >> 32) | 1;
+            int slot = (int)(key & (ulong)_mask);
+            while (_slots[slot] != 0 && (_slots[slot] >> 32) != fingerprint)
+            {
+                slot = (slot + 1) & _mask;
+            }
+
+            int length = rowStarts[row + 1] - rowStarts[row];
+            _slots[slot] = (fingerprint << 32) | (uint)((rowStarts[row] << 5) | length);
+        }
         Extractor = new NerFeatureExtractor(lexicon, options);
+        TransitionPotentials = new double[NerTags.TagCount * NerTags.TagCount];
+        StartPotentials = new double[NerTags.TagCount];
+        EndPotentials = new double[NerTags.TagCount];
+        NerDecoder.ComputePotentials(transitions, start, end, confidenceScale, TransitionPotentials, StartPotentials, EndPotentials);
     }
 
     public IReadOnlyDictionary<string, string> Metadata { get; }
@@ -79,6 +118,13 @@ internal sealed class NerModel
 
     public NerFeatureExtractor Extractor { get; }
 
+    /// <summary>exp(scale × transition), 0 where BIO forbids the move; for forward-backward.</summary>
+    public double[] TransitionPotentials { get; }
+
+    public double[] StartPotentials { get; }
+
+    public double[] EndPotentials { get; }
+
     public int FeatureCount => FeatureKeys.Length;
 
     /// <summary>A copy with another confidence temperature.</summary>
@@ -90,19 +136,55 @@ internal sealed class NerModel
     /// <summary>Adds the emission scores of one token's features to <paramref name="scores"/> (TagCount entries).</summary>
     public void AddScores(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        int[] rowStarts = RowStarts;
-        byte[] tags = RowTags;
-        float[] weights = RowWeights;
-        foreach (ulong feature in features)
+        ulong[] slots = _slots;
+        uint[] entries = _entries;
+        int mask = _mask;
+        Span<int> sums = stackalloc int[NerTags.TagCount];
+        sums.Clear();
+        // Touch every first slot before probing: the loads are independent, so the CPU overlaps the
+        // cache misses instead of paying them one after another.
+        ulong touched = 0;
+        foreach (ulong key in features)
         {
-            if (_features.TryGetValue(feature, out int row))
+            touched |= Volatile.Read(ref slots[(int)(key & (ulong)mask)]);
+        }
+
+        _ = touched;
+
+        foreach (ulong key in features)
+        {
+            ulong fingerprint = (key >> 32) | 1;
+            int slot = (int)(key & (ulong)mask);
+            while (true)
             {
-                int end = rowStarts[row + 1];
-                for (int j = rowStarts[row]; j < end; j++)
+                ulong value = slots[slot];
+                if (value == 0)
                 {
-                    scores[tags[j]] += weights[j];
+                    break;
                 }
+
+                if ((value >> 32) == fingerprint)
+                {
+                    int packed = (int)(uint)value;
+                    int start = packed >> 5;
+                    int end = start + (packed & 31);
+                    for (int j = start; j < end; j++)
+                    {
+                        uint entry = entries[j];
+                        sums[(int)(entry >> 16)] += (short)(ushort)entry;
+                    }
+
+                    break;
+                }
+
+                slot = (slot + 1) & mask;
             }
+        }
+
+        float scale = _entryScale;
+        for (int y = 0; y < NerTags.TagCount; y++)
+        {
+            scores[y] += sums[y] * scale;
         }
     }
 }

@@ -53,12 +53,22 @@ internal sealed class NerTagger
             }
 
             NerDecoder.Viterbi(scores, Model.Transitions, Model.Start, Model.End, tags, emissions.AsSpan(n * T, n * T), back);
-            if (!marginals.IsEmpty)
+            bool anyEntity = false;
+            foreach (int tag in tags)
+            {
+                anyEntity |= tag != NerTags.Outside;
+            }
+
+            if (!marginals.IsEmpty && !anyEntity)
+            {
+                marginals[..n].Fill(1.0);
+            }
+            else if (!marginals.IsEmpty)
             {
                 double[] scratch = ArrayPool<double>.Shared.Rent(3 * n * T);
                 try
                 {
-                    NerDecoder.Marginals(scores, Model.Transitions, Model.Start, Model.End, Model.ConfidenceScale, tags, marginals[..n], scratch);
+                    NerDecoder.MarginalsCore(scores, Model.TransitionPotentials, Model.StartPotentials, Model.EndPotentials, Model.ConfidenceScale, tags, marginals[..n], scratch);
                 }
                 finally
                 {

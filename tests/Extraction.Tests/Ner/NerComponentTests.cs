@@ -51,3 +51,23 @@ public class NerComponentTests
         typeof(NerComponent).Assembly.GetManifestResourceInfo(NerComponent.ResourceName).Should().NotBeNull();
     }
 }
+
+public class NerTaggerConcurrencyTests
+{
+    [Fact]
+    public void TagDocument_ManyThreads_GiveTheSameTags()
+    {
+        Document document = Document.FromTokens(
+        [
+            ["Der", "Vorstandschef", "der", "Deutschen", "Bank", ",", "Christian", "Sewing", ",", "sprach", "in", "Frankfurt", "."],
+            ["Die", "NATO-Truppen", "bleiben", "in", "Litauen", "."],
+        ]);
+        var tagger = new NerTagger(NerComponent.DefaultModel);
+        byte[] expected = tagger.TagDocument(document, null, CancellationToken.None);
+
+        byte[][] results = new byte[16][];
+        Parallel.For(0, results.Length, i => results[i] = tagger.TagDocument(document, new double[document.TokenCount], CancellationToken.None));
+
+        results.Should().AllSatisfy(r => r.Should().Equal(expected));
+    }
+}
