@@ -21,10 +21,12 @@ internal static class MorphologyCommands
         command.Options.Add(secondPass);
         var silver = new Option<int>("--silver") { Description = "GermEval 2014 sentences for self-training (0 = none); kept if they help on held-out data.", DefaultValueFactory = _ => 0 };
         command.Options.Add(silver);
+        var clusters = new Option<int>("--clusters") { Description = "Distributional word clusters from GermEval 2014 text (0 = none, at most 254).", DefaultValueFactory = _ => 254 };
+        command.Options.Add(clusters);
         command.Options.Add(data);
         command.Options.Add(output);
         command.Options.Add(epochs);
-        command.SetAction(parseResult => PosTrainer.Run(parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(epochs), parseResult.GetValue(gsdWeight), parseResult.GetValue(secondPass), parseResult.GetValue(silver), Console.Out));
+        command.SetAction(parseResult => PosTrainer.Run(parseResult.GetValue(data)!, parseResult.GetValue(output)!, parseResult.GetValue(epochs), parseResult.GetValue(gsdWeight), parseResult.GetValue(secondPass), parseResult.GetValue(silver), parseResult.GetValue(clusters), Console.Out));
         return command;
     }
 

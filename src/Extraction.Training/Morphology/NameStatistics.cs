@@ -8,7 +8,7 @@ namespace Extraction.Training.Morphology;
 /// </summary>
 internal static class NameStatistics
 {
-    public static NameTable Compute(string germEvalTrain)
+    public static FormClassTable Compute(string germEvalTrain)
     {
         var counts = new Dictionary<string, (int InName, int Total)>(StringComparer.Ordinal);
         foreach (string line in File.ReadLines(germEvalTrain))
@@ -32,8 +32,8 @@ internal static class NameStatistics
         }
 
         var kept = counts.Where(p => p.Value.Total >= 2 || p.Value.InName > 0).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
-        return new NameTable(
-            [.. kept.Select(p => NameTable.Key(p.Key))],
-            [.. kept.Select(p => NameTable.Classify(p.Value.InName, p.Value.Total))]);
+        return new FormClassTable(
+            [.. kept.Select(p => FormClassTable.Key(p.Key))],
+            [.. kept.Select(p => FormClassTable.Classify(p.Value.InName, p.Value.Total))]);
     }
 }

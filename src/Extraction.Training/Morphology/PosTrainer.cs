@@ -15,10 +15,13 @@ internal static class PosTrainer
     public const string LexiconFile = "lexicon-de.bin";
     public const string ModelFile = "pos-de.bin";
 
+    // The word clusters of the current training run (empty when not computed).
+    private static FormClassTable Clusters { get; set; } = FormClassTable.Empty;
+
     /// <summary>A training sentence: forms with UPOS, STTS (null where unknown) and lemma.</summary>
     internal sealed record TrainingSentence(string[] Forms, string[] Upos, string[]? Stts, string[] Lemmas, int Domain);
 
-    public static int Run(string dataFolder, string outFolder, int maxEpochs, int gsdWeight, bool secondPass, int silverSentences, TextWriter log)
+    public static int Run(string dataFolder, string outFolder, int maxEpochs, int gsdWeight, bool secondPass, int silverSentences, int clusterCount, TextWriter log)
     {
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(outFolder);
@@ -31,20 +34,55 @@ internal static class PosTrainer
 
         log.WriteLine($"lexicon: {lexicon.FormCount} forms, {lexicon.AnalysisCount} analyses, {new FileInfo(lexiconPath).Length / 1024} KiB, {clock.Elapsed.TotalSeconds:0.0} s");
 
-        NameTable names = Environment.GetEnvironmentVariable("NO_NAMES") == "1" ? NameTable.Empty : NameStatistics.Compute(Path.Combine(dataFolder, "germeval2014", "NER-de-train.tsv"));
+        FormClassTable names = NameStatistics.Compute(Path.Combine(dataFolder, "germeval2014", "NER-de-train.tsv"));
         log.WriteLine($"name statistics: {names.Hashes.Length} forms from GermEval 2014 train");
         string ud = Path.Combine(dataFolder, "ud-german");
+        Clusters = FormClassTable.Empty;
+        if (clusterCount > 0)
+        {
+            // Unannotated text: GermEval 2014 (all three files) and the training treebanks; never GSD test.
+            string germEval = Path.Combine(dataFolder, "germeval2014");
+            IEnumerable<string[]> text = new[] { "NER-de-train.tsv", "NER-de-dev.tsv", "NER-de-test.tsv" }
+                .SelectMany(f => WordClusters.ReadGermEval(Path.Combine(germEval, f)))
+                .Concat(new[] { "de_gsd-ud-dev.conllu", "de_pud-ud-test.conllu" }.SelectMany(f => ConlluReader.Read(Path.Combine(ud, f)).Select(s => s.Words.Select(w => w.Form).ToArray())));
+            Clusters = WordClusters.Compute(text, clusterCount, minCount: 2, contextWords: 200, iterations: 10, log);
+            log.WriteLine($"word clusters: {Clusters.Hashes.Length} words in {clusterCount} clusters, {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+
         List<TrainingSentence> gsd = Load(Path.Combine(ud, "de_gsd-ud-dev.conllu"), hasStts: true);
         List<TrainingSentence> pud = Load(Path.Combine(ud, "de_pud-ud-test.conllu"), hasStts: false);
         List<TrainingSentence> sentences = [.. gsd, .. pud];
+        string[] uposLabels = [.. sentences.SelectMany(s => s.Upos).Distinct().Order(StringComparer.Ordinal)];
+        string[] sttsLabels = [.. sentences.Where(s => s.Stts is not null).SelectMany(s => s.Stts!).Distinct().Order(StringComparer.Ordinal)];
         log.WriteLine($"training sentences: {sentences.Count}, tokens: {sentences.Sum(s => s.Forms.Length)}; GSD dev counted {gsdWeight} times per epoch");
+
+        if (Environment.GetEnvironmentVariable("EXTRACTION_CV") is { Length: > 0 } cvEpochs)
+        {
+            // Development aid: five-fold cross-validation over GSD dev (PUD always in training).
+            var upos = new AccuracyCounter();
+            var sttsCv = new AccuracyCounter();
+            for (int fold = 0; fold < 5; fold++)
+            {
+                var test = gsd.Where((_, i) => i % 5 == fold).ToList();
+                List<TrainingSentence> rest = [.. gsd.Where((_, i) => i % 5 != fold), .. pud];
+                (AveragedPerceptron u, _, AveragedPerceptron t) = TrainAll(rest, lexicon, names, uposLabels, sttsLabels, int.Parse(cvEpochs, System.Globalization.CultureInfo.InvariantCulture), withSecondPass: false, log);
+                (double a, double b, _) = Score(new MorphologyAnnotator(BuildModel(u, null, t, rest, lexicon, uposLabels, names), lexicon), test);
+                int tokens = test.Sum(x => x.Forms.Length);
+                for (int k = 0; k < tokens; k++)
+                {
+                    upos.Add(k < Math.Round(a * tokens));
+                    sttsCv.Add(k < Math.Round(b * tokens));
+                }
+            }
+
+            log.WriteLine($"cross-validated UPOS: {upos}, STTS: {sttsCv}");
+            return 0;
+        }
 
         // Held out for model selection: every fifth GSD dev sentence (GSD dev matches the test set's
         // annotation conventions best). The final model is trained on everything.
         var held = gsd.Where((_, i) => i % 5 == 4).ToList();
         List<TrainingSentence> train = [.. Repeat(gsd.Where((_, i) => i % 5 != 4).ToList(), gsdWeight), .. pud];
-        string[] uposLabels = [.. sentences.SelectMany(s => s.Upos).Distinct().Order(StringComparer.Ordinal)];
-        string[] sttsLabels = [.. sentences.Where(s => s.Stts is not null).SelectMany(s => s.Stts!).Distinct().Order(StringComparer.Ordinal)];
 
         // Model selection on the held-out fifth: the epoch count with the best UPOS + STTS accuracy.
         int bestEpochs = 1;
@@ -65,6 +103,16 @@ internal static class PosTrainer
         }
 
         log.WriteLine($"best: {bestEpochs} epochs");
+        if (Environment.GetEnvironmentVariable("EXTRACTION_SHOW_ERRORS") == "1")
+        {
+            (AveragedPerceptron u, _, AveragedPerceptron t) = TrainAll(train, lexicon, names, uposLabels, sttsLabels, bestEpochs, withSecondPass: false, log);
+            var errors = new ConfusionCounter();
+            Score(new MorphologyAnnotator(BuildModel(u, null, t, train, lexicon, uposLabels, names), lexicon), held, errors);
+            foreach ((string gold, string predicted, int count) in errors.Top(60))
+            {
+                log.WriteLine($"  held-out error: {gold} -> {predicted} {count}");
+            }
+        }
 
         // Self-training: GermEval 2014 sentences tagged by the model (their NER annotation corrects
         // NOUN/PROPN on names), as a third domain. Kept only if it helps on the held-out part.
@@ -126,7 +174,7 @@ internal static class PosTrainer
     // Trains the first UPOS pass, then (when asked) the second pass on first-pass labels predicted by
     // five-fold jackknifing (so that they are as noisy as at inference), then STTS on gold UPOS.
     private static (AveragedPerceptron First, AveragedPerceptron Second, AveragedPerceptron Stts) TrainAll(
-        List<TrainingSentence> data, MorphLexicon lexicon, NameTable names, string[] uposLabels, string[] sttsLabels, int epochs, bool withSecondPass, TextWriter log)
+        List<TrainingSentence> data, MorphLexicon lexicon, FormClassTable names, string[] uposLabels, string[] sttsLabels, int epochs, bool withSecondPass, TextWriter log)
     {
         var first = new AveragedPerceptron(uposLabels);
         var stts = new AveragedPerceptron(sttsLabels);
@@ -168,7 +216,7 @@ internal static class PosTrainer
         return (first, second, stts);
     }
 
-    internal static int[] TagFirstPass(PerceptronModel model, TrainingSentence sentence, MorphLexicon lexicon, NameTable names)
+    internal static int[] TagFirstPass(PerceptronModel model, TrainingSentence sentence, MorphLexicon lexicon, FormClassTable names)
     {
         TokenInfo[] infos = Describe(sentence, lexicon, names);
         Span<ulong> features = stackalloc ulong[TaggerFeatures.MaxFeatures];
@@ -187,13 +235,13 @@ internal static class PosTrainer
         return tags;
     }
 
-    private static TokenInfo[] Describe(TrainingSentence sentence, MorphLexicon lexicon, NameTable names)
+    private static TokenInfo[] Describe(TrainingSentence sentence, MorphLexicon lexicon, FormClassTable names)
     {
         char[] chars = new char[128];
         var infos = new TokenInfo[sentence.Forms.Length];
         for (int k = 0; k < infos.Length; k++)
         {
-            TaggerFeatures.Describe(sentence.Forms[k], lexicon, names, chars, ref infos[k]);
+            TaggerFeatures.Describe(sentence.Forms[k], lexicon, names, Clusters, chars, ref infos[k]);
         }
 
         return infos;
@@ -245,7 +293,7 @@ internal static class PosTrainer
 
     // One epoch over the sentences in a seeded random order, for whichever models are given: the first
     // UPOS pass, the second (with first-pass labels per sentence), STTS (GSD sentences only).
-    private static void TrainEpoch(List<TrainingSentence> sentences, MorphLexicon lexicon, NameTable names, AveragedPerceptron? upos, AveragedPerceptron? second, int[][]? firstPass, AveragedPerceptron? stts, string[] uposLabels, string[] sttsLabels, int seed)
+    private static void TrainEpoch(List<TrainingSentence> sentences, MorphLexicon lexicon, FormClassTable names, AveragedPerceptron? upos, AveragedPerceptron? second, int[][]? firstPass, AveragedPerceptron? stts, string[] uposLabels, string[] sttsLabels, int seed)
     {
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         new Random(seed).Shuffle(order);
@@ -289,7 +337,7 @@ internal static class PosTrainer
         }
     }
 
-    private static MorphModel BuildModel(AveragedPerceptron upos, AveragedPerceptron? second, AveragedPerceptron stts, List<TrainingSentence> sentences, MorphLexicon lexicon, string[] uposLabels, NameTable names)
+    private static MorphModel BuildModel(AveragedPerceptron upos, AveragedPerceptron? second, AveragedPerceptron stts, List<TrainingSentence> sentences, MorphLexicon lexicon, string[] uposLabels, FormClassTable names)
     {
         // Lemmas seen in training, by form and UPOS: the most frequent one.
         var lemmaCounts = new Dictionary<(string Form, int Upos), Dictionary<string, int>>();
@@ -348,7 +396,7 @@ internal static class PosTrainer
             }
         }
 
-        return new MorphModel(upos.ToModel(), second?.ToModel(), stts.ToModel(), lemmas, rules, names);
+        return new MorphModel(upos.ToModel(), second?.ToModel(), stts.ToModel(), lemmas, rules, names, Clusters);
     }
 
     private static void Increment<TKey, TValue>(Dictionary<TKey, Dictionary<TValue, int>> counts, TKey key, TValue value)
@@ -365,7 +413,7 @@ internal static class PosTrainer
     }
 
     /// <summary>UPOS, STTS and lemma (UD conventions) accuracy of an annotator on sentences.</summary>
-    internal static (double Upos, double Stts, double Lemma) Score(MorphologyAnnotator annotator, List<TrainingSentence> sentences)
+    internal static (double Upos, double Stts, double Lemma) Score(MorphologyAnnotator annotator, List<TrainingSentence> sentences, ConfusionCounter? errors = null)
     {
         var upos = new AccuracyCounter();
         var stts = new AccuracyCounter();
@@ -380,6 +428,10 @@ internal static class PosTrainer
             {
                 Token token = document.GetToken(t);
                 upos.Add(token.Pos == sentence.Upos[k]);
+                if (token.Pos != sentence.Upos[k])
+                {
+                    errors?.Add($"{sentence.Upos[k]} {sentence.Forms[k]}", token.Pos ?? "-");
+                }
                 if (sentence.Stts is not null)
                 {
                     stts.Add(token.Tag == sentence.Stts[k]);

@@ -12,7 +12,7 @@ internal static class SilverData
 {
     public const int Domain = 2;
 
-    public static List<PosTrainer.TrainingSentence> Tag(string germEvalTrain, int maxSentences, PerceptronModel upos, MorphLexicon lexicon, NameTable names, string[] uposLabels)
+    public static List<PosTrainer.TrainingSentence> Tag(string germEvalTrain, int maxSentences, PerceptronModel upos, MorphLexicon lexicon, FormClassTable names, string[] uposLabels)
     {
         int propn = Array.IndexOf(uposLabels, "PROPN");
         int noun = Array.IndexOf(uposLabels, "NOUN");

@@ -8,42 +8,40 @@ internal static class Hashing
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
 
-    /// <summary>FNV-1a over the characters of <paramref name="text"/>, lower-cased when asked.</summary>
+    /// <summary>The state before any character.</summary>
+    public const ulong Start = Offset;
+
+    /// <summary>
+    /// FNV-1a over the characters of <paramref name="text"/> from the last to the first, lower-cased when
+    /// asked. Hashing from the end lets one pass yield the hashes of all suffixes (see <see cref="Step"/>).
+    /// </summary>
     public static ulong Hash(ReadOnlySpan<char> text, bool lower)
     {
         ulong h = Offset;
-        foreach (char c in text)
+        for (int i = text.Length - 1; i >= 0; i--)
         {
-            char x = lower ? char.ToLowerInvariant(c) : c;
-            h = (h ^ x) * Prime;
+            char c = text[i];
+            h = Step(h, lower ? ToLower(c) : c);
         }
 
         return Finish(h);
     }
 
-    /// <summary>Hashes of the last 1, 2, 3 and 4 characters, lower-cased, in one pass from the end.</summary>
-    public static void Suffixes(ReadOnlySpan<char> text, out ulong s1, out ulong s2, out ulong s3, out ulong s4)
-    {
-        ulong h = Offset ^ 0x51;
-        s1 = s2 = s3 = s4 = 0;
-        int n = Math.Min(4, text.Length);
-        for (int i = 1; i <= 4; i++)
-        {
-            if (i <= n)
-            {
-                h = (h ^ char.ToLowerInvariant(text[^i])) * Prime;
-            }
+    /// <summary>Adds one character (the one before those already hashed) to a hash state.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Step(ulong state, char c) => (state ^ c) * Prime;
 
-            ulong value = Finish(h);
-            switch (i)
-            {
-                case 1: s1 = value; break;
-                case 2: s2 = value; break;
-                case 3: s3 = value; break;
-                default: s4 = value; break;
-            }
-        }
-    }
+    /// <summary>The hash of a state, as <see cref="Hash"/> returns it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Final(ulong state) => Finish(state);
+
+    /// <summary>Lower-cases a character, with a fast path for ASCII.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char ToLower(char c) => c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c) : char.ToLowerInvariant(c);
+
+    /// <summary>Upper-cases a character, with a fast path for ASCII.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char ToUpper(char c) => c < 128 ? (c is >= 'a' and <= 'z' ? (char)(c - 32) : c) : char.ToUpperInvariant(c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong a, ulong b)
@@ -68,11 +66,13 @@ internal static class Hashing
     }
 }
 
-/// <summary>An open-addressing table from 64-bit keys to non-negative ints; immutable after building.</summary>
+/// <summary>
+/// An open-addressing table from 64-bit keys to non-negative ints; immutable after building. Key and value
+/// sit side by side, so a lookup usually touches one cache line.
+/// </summary>
 internal sealed class HashIndex
 {
-    private readonly ulong[] _keys;
-    private readonly int[] _values;
+    private readonly Entry[] _entries;
     private readonly int _mask;
 
     public HashIndex(IReadOnlyList<ulong> keys)
@@ -83,37 +83,38 @@ internal sealed class HashIndex
             capacity <<= 1;
         }
 
-        _keys = new ulong[capacity];
-        _values = new int[capacity];
-        _values.AsSpan().Fill(-1);
+        _entries = new Entry[capacity];
+        _entries.AsSpan().Fill(new Entry(0, -1));
         _mask = capacity - 1;
         for (int i = 0; i < keys.Count; i++)
         {
             ulong key = keys[i];
             int slot = (int)(key & (ulong)_mask);
-            while (_values[slot] >= 0 && _keys[slot] != key)
+            while (_entries[slot].Value >= 0 && _entries[slot].Key != key)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _keys[slot] = key;
-            _values[slot] = i;
+            _entries[slot] = new Entry(key, i);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(ulong key)
     {
+        Entry[] entries = _entries;
         int slot = (int)(key & (ulong)_mask);
         while (true)
         {
-            int value = _values[slot];
-            if (value < 0 || _keys[slot] == key)
+            ref readonly Entry entry = ref entries[slot];
+            if (entry.Value < 0 || entry.Key == key)
             {
-                return value;
+                return entry.Value;
             }
 
             slot = (slot + 1) & _mask;
         }
     }
+
+    private readonly record struct Entry(ulong Key, int Value);
 }

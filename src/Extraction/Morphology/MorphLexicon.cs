@@ -133,6 +133,9 @@ internal sealed class MorphLexicon
     /// <summary>Finds a form (case-sensitive); -1 when unknown.</summary>
     public int Find(ReadOnlySpan<char> form) => Find(form, Hashing.Hash(form, lower: false));
 
+    /// <summary>The form whose exact hash is <paramref name="exactHash"/>, unverified (the caller compares the text); -1 if none.</summary>
+    public int FindCandidate(ulong exactHash) => _index.Find(exactHash);
+
     /// <summary>Finds a form whose exact hash (<see cref="Hashing.Hash"/>, not lower-cased) is already known.</summary>
     public int Find(ReadOnlySpan<char> form, ulong exactHash)
     {

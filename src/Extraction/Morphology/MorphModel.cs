@@ -13,8 +13,9 @@ internal sealed class MorphModel
     private readonly HashIndex _lemmaIndex;
     private readonly HashIndex _ruleIndex;
 
-    public MorphModel(PerceptronModel upos, PerceptronModel? uposSecondPass, PerceptronModel stts, IReadOnlyList<LemmaEntry> lemmas, IReadOnlyList<SuffixRule> rules, NameTable names)
+    public MorphModel(PerceptronModel upos, PerceptronModel? uposSecondPass, PerceptronModel stts, IReadOnlyList<LemmaEntry> lemmas, IReadOnlyList<SuffixRule> rules, FormClassTable names, FormClassTable clusters)
     {
+        Clusters = clusters;
         UposSecondPass = uposSecondPass;
         Names = names;
         Upos = upos;
@@ -33,7 +34,10 @@ internal sealed class MorphModel
     public PerceptronModel Stts { get; }
 
     /// <summary>How often forms are parts of names (from GermEval 2014).</summary>
-    public NameTable Names { get; }
+    public FormClassTable Names { get; }
+
+    /// <summary>Distributional word clusters (by lower-cased form) from unannotated text.</summary>
+    public FormClassTable Clusters { get; }
 
     internal LemmaEntry[] LemmaEntries { get; }
 
@@ -96,6 +100,7 @@ internal sealed class MorphModel
         }
 
         Names.Write(w);
+        Clusters.Write(w);
         ModelFile.Write(output, Magic, FormatVersion, w.ToArray());
     }
 
@@ -137,8 +142,9 @@ internal sealed class MorphModel
             rules[i] = new SuffixRule(suffix, label, strip, append);
         }
 
-        NameTable names = NameTable.Read(r);
-        return new MorphModel(upos, second, stts, lemmas, rules, names);
+        FormClassTable names = FormClassTable.Read(r);
+        FormClassTable clusters = FormClassTable.Read(r);
+        return new MorphModel(upos, second, stts, lemmas, rules, names, clusters);
     }
 }
 

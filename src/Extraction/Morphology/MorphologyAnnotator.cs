@@ -40,6 +40,7 @@ internal sealed class MorphologyAnnotator
     private readonly int _aux;
     private readonly int _det;
     private readonly int _num;
+    private readonly int _adp;
     private readonly int _punct;
     private readonly int _sym;
     private readonly int _x;
@@ -60,6 +61,7 @@ internal sealed class MorphologyAnnotator
         _aux = Array.IndexOf(upos, "AUX");
         _det = Array.IndexOf(upos, "DET");
         _num = Array.IndexOf(upos, "NUM");
+        _adp = Array.IndexOf(upos, "ADP");
         _punct = Array.IndexOf(upos, "PUNCT");
         _sym = Array.IndexOf(upos, "SYM");
         _x = Array.IndexOf(upos, "X");
@@ -108,7 +110,7 @@ internal sealed class MorphologyAnnotator
         Span<TokenInfo> infos = s.Infos.AsSpan(0, count);
         for (int k = 0; k < count; k++)
         {
-            TaggerFeatures.Describe(text.AsSpan(starts[first + k], lengths[first + k]), _lexicon, _model.Names, s.Chars, ref infos[k]);
+            TaggerFeatures.Describe(text.AsSpan(starts[first + k], lengths[first + k]), _lexicon, _model.Names, _model.Clusters, s.Chars, ref infos[k]);
         }
 
         Span<int> uposIds = s.Upos.AsSpan(0, count);
@@ -158,9 +160,13 @@ internal sealed class MorphologyAnnotator
             stts[index] = _model.Stts.Labels[sttsIds[k]];
             ReadOnlySpan<char> token = text.AsSpan(starts[index], lengths[index]);
             lemmas[index] = Lemmatize(token, in infos[k], uposIds[k], sttsIds[k], k == 0, s.Chars, out cells[k]);
+            if (cells[k] == 0 && (uposIds[k] == _noun || uposIds[k] == _propn))
+            {
+                cells[k] = GenderOfLemma(lemmas[index] is { } lemma ? lemma.AsSpan() : token);
+            }
         }
 
-        Agree(uposIds, sttsIds, cells);
+        Agree(text, starts, lengths, first, uposIds, sttsIds, cells);
         for (int k = 0; k < count; k++)
         {
             morph[first + k] = cells[k] == 0 ? null : MorphString(cells[k]);
@@ -288,6 +294,31 @@ internal sealed class MorphologyAnnotator
         return null;
     }
 
+    // A noun form the lexicon lacks but whose lemma it knows ("Amtes", lemma "Amt"): every case, in the
+    // singular with the lemma's gender and in the plural; agreement with the determiner narrows it.
+    private uint GenderOfLemma(ReadOnlySpan<char> lemma)
+    {
+        int form = _lexicon.Find(lemma);
+        if (_lexicon.FindAnalysis(form, LexClass.Noun) < 0)
+        {
+            return 0;
+        }
+
+        int gender = Cells.SingleGender(_lexicon.CellsOf(form, LexClass.Noun, -1));
+        if (gender < 0)
+        {
+            return 0;
+        }
+
+        uint cells = 0;
+        for (int c = 0; c < 4; c++)
+        {
+            cells |= Cells.Bit(c, 0, gender) | Cells.Bit(c, 1, Cells.AnyGender);
+        }
+
+        return cells;
+    }
+
     private string? CompoundLemma(ReadOnlySpan<char> token, in TokenInfo info, ref uint cells)
     {
         int a = _lexicon.FindAnalysis(info.HeadForm, LexClass.Noun);
@@ -313,9 +344,10 @@ internal sealed class MorphologyAnnotator
         });
     }
 
-    // Case, number and gender agree inside a noun phrase: a noun and the determiners and attributive
-    // adjectives directly before it keep only the cells they share.
-    private void Agree(ReadOnlySpan<int> upos, ReadOnlySpan<int> stts, Span<uint> cells)
+    // Case, number and gender agree inside a noun phrase: a noun and the determiners, attributive
+    // adjectives (and numbers) directly before it keep only the cells they share; a preposition before
+    // the phrase keeps only the cases it governs ("mit dem Minister": dative).
+    private void Agree(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, int first, ReadOnlySpan<int> upos, ReadOnlySpan<int> stts, Span<uint> cells)
     {
         for (int i = 0; i < upos.Length; i++)
         {
@@ -326,7 +358,7 @@ internal sealed class MorphologyAnnotator
 
             uint shared = cells[i];
             int j = i - 1;
-            while (j >= 0 && (upos[j] == _det || (upos[j] == _adj && stts[j] == _adja)))
+            while (j >= 0 && (upos[j] == _det || upos[j] == _num || (upos[j] == _adj && stts[j] == _adja)))
             {
                 if (cells[j] != 0)
                 {
@@ -342,6 +374,15 @@ internal sealed class MorphologyAnnotator
                 j--;
             }
 
+            if (j >= 0 && upos[j] == _adp)
+            {
+                uint governed = shared & PrepositionCells(text.AsSpan(starts[first + j], lengths[first + j]));
+                if (governed != 0)
+                {
+                    shared = governed;
+                }
+            }
+
             for (int k = j + 1; k <= i; k++)
             {
                 if (cells[k] != 0)
@@ -350,6 +391,34 @@ internal sealed class MorphologyAnnotator
                 }
             }
         }
+    }
+
+    // The cases a preposition governs, as a cell mask (all cells of those cases); all cells if unknown.
+    internal static uint PrepositionCells(ReadOnlySpan<char> token)
+    {
+        const uint Gen = 0xFFu << (Cells.Gen * 8);
+        const uint Dat = 0xFFu << (Cells.Dat * 8);
+        const uint Acc = 0xFFu << (Cells.Acc * 8);
+        Span<char> lower = stackalloc char[16];
+        if (token.Length > lower.Length)
+        {
+            return uint.MaxValue;
+        }
+
+        lower = lower[..token.Length];
+        token.ToLowerInvariant(lower);
+        return lower switch
+        {
+            "mit" or "von" or "zu" or "aus" or "bei" or "nach" or "seit" or "gegenüber" or "ab" or "gemäß" or "samt" or "außer" or "entgegen"
+                or "im" or "am" or "zum" or "zur" or "vom" or "beim" or "hinterm" or "unterm" or "vorm" or "überm" => Dat,
+            "für" or "durch" or "gegen" or "ohne" or "um" or "bis" or "wider"
+                or "ins" or "ans" or "aufs" or "übers" or "durchs" or "fürs" or "ums" => Acc,
+            "in" or "an" or "auf" or "über" or "unter" or "vor" or "hinter" or "neben" or "zwischen" => Dat | Acc,
+            "wegen" or "während" or "trotz" or "statt" or "anstatt" or "laut" or "dank" => Gen | Dat,
+            "innerhalb" or "außerhalb" or "aufgrund" or "angesichts" or "mittels" or "seitens" or "infolge" or "anlässlich"
+                or "bezüglich" or "hinsichtlich" or "oberhalb" or "unterhalb" or "jenseits" or "diesseits" or "zugunsten" => Gen,
+            _ => uint.MaxValue,
+        };
     }
 
     // A separated verb particle joins its verb's lemma ("lehnt ... ab" gives "ablehnen"). A token the

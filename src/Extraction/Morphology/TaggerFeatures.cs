@@ -16,6 +16,7 @@ internal struct TokenInfo
     public int Form;
     public int LowerForm;
     public int Name;
+    public int Cluster;
 
     // For an unknown capitalised word whose end is a known noun ("Verteidigungsministers" ends in
     // "ministers"): where that head starts, and its lexicon form; 0 and -1 otherwise.
@@ -35,13 +36,54 @@ internal static class TaggerFeatures
     private const ulong Boundary = 0x5EED5EED5EEDUL;
 
     /// <summary>Fills <paramref name="info"/> for a token.</summary>
-    public static void Describe(ReadOnlySpan<char> token, MorphLexicon? lexicon, NameTable names, Span<char> scratch, ref TokenInfo info)
+    public static void Describe(ReadOnlySpan<char> token, MorphLexicon? lexicon, FormClassTable names, FormClassTable clusters, Span<char> scratch, ref TokenInfo info)
     {
-        info.Exact = Hashing.Hash(token, lower: false);
-        info.Word = Hashing.Hash(token, lower: true);
+        // One pass from the last character to the first gives the hashes of the form, of its lower-cased
+        // form and of all suffixes; the head candidates of a compound are the suffixes with a capital.
+        int length = token.Length;
+        bool compound = lexicon is not null && length >= 7 && length <= 64 && char.IsUpper(token[0]);
+        Span<ulong> heads = stackalloc ulong[compound ? length : 0];
+        ulong exact = Hashing.Start;
+        ulong lower = Hashing.Start;
+        ulong loweredFirst = 0;
+        info.Suffix1 = info.Suffix2 = info.Suffix3 = info.Suffix4 = 0;
+        for (int p = length - 1; p >= 0; p--)
+        {
+            char c = token[p];
+            char lc = Hashing.ToLower(c);
+            if (compound && p > 0)
+            {
+                heads[p] = Hashing.Final(Hashing.Step(exact, token[p - 1] == '-' ? c : Hashing.ToUpper(c)));
+            }
+
+            if (p == 0)
+            {
+                loweredFirst = Hashing.Final(Hashing.Step(exact, lc));
+            }
+
+            exact = Hashing.Step(exact, c);
+            lower = Hashing.Step(lower, lc);
+            switch (length - p)
+            {
+                case 1: info.Suffix1 = Hashing.Final(lower); break;
+                case 2: info.Suffix2 = Hashing.Final(lower); break;
+                case 3: info.Suffix3 = Hashing.Final(lower); break;
+                case 4: info.Suffix4 = Hashing.Final(lower); break;
+            }
+        }
+
+        info.Exact = Hashing.Final(exact);
+        info.Word = Hashing.Final(lower);
+        if (length < 4)
+        {
+            info.Suffix4 = info.Word;
+            info.Suffix3 = length < 3 ? info.Word : info.Suffix3;
+            info.Suffix2 = length < 2 ? info.Word : info.Suffix2;
+        }
+
         info.Name = names.Find(info.Exact);
-        Hashing.Suffixes(token, out info.Suffix1, out info.Suffix2, out info.Suffix3, out info.Suffix4);
-        info.Prefix3 = Hashing.Hash(token[..Math.Min(3, token.Length)], lower: true);
+        info.Cluster = clusters.Find(info.Word);
+        info.Prefix3 = Hashing.Hash(token[..Math.Min(3, length)], lower: true);
         info.Shape = Shape(token);
         info.Form = -1;
         info.LowerForm = -1;
@@ -56,23 +98,26 @@ internal static class TaggerFeatures
 
         info.Form = lexicon.Find(token, info.Exact);
         info.Lex = lexicon.ClassesOf(info.Form);
-        if (info.Form < 0 && token.Length >= 7 && char.IsUpper(token[0]) && token.Length <= scratch.Length)
+        if (compound && info.Form < 0)
         {
-            FindHead(token, lexicon, scratch, ref info);
+            FindHead(token, lexicon, heads, scratch, ref info);
         }
 
-        if (token.Length > 0 && char.IsUpper(token[0]) && token.Length <= scratch.Length)
+        if (length > 0 && char.IsUpper(token[0]) && length <= scratch.Length)
         {
-            Span<char> lower = scratch[..token.Length];
-            token.CopyTo(lower);
-            lower[0] = char.ToLowerInvariant(lower[0]);
-            info.LowerForm = lexicon.Find(lower);
+            Span<char> lowered = scratch[..length];
+            token.CopyTo(lowered);
+            lowered[0] = char.ToLowerInvariant(lowered[0]);
+            info.LowerForm = lexicon.Find(lowered, loweredFirst);
             info.LexLower = lexicon.ClassesOf(info.LowerForm);
         }
     }
 
-    /// <summary>Finds the longest known noun at the end of a compound: at least 4 letters, after at least 3.</summary>
-    private static void FindHead(ReadOnlySpan<char> token, MorphLexicon lexicon, Span<char> scratch, ref TokenInfo info)
+    /// <summary>
+    /// Finds the longest known noun at the end of a compound: at least 4 letters after at least 3
+    /// ("Verteidigungsministers": "Ministers"), or whatever follows a hyphen ("NATO-Truppen": "Truppen").
+    /// </summary>
+    private static void FindHead(ReadOnlySpan<char> token, MorphLexicon lexicon, ReadOnlySpan<ulong> heads, Span<char> scratch, ref TokenInfo info)
     {
         for (int k = 1; k <= token.Length - 3; k++)
         {
@@ -82,19 +127,24 @@ internal static class TaggerFeatures
                 continue;
             }
 
+            int candidate = lexicon.FindCandidate(heads[k]);
+            if (candidate < 0)
+            {
+                continue;
+            }
+
             ReadOnlySpan<char> rest = token[k..];
             Span<char> head = scratch[..rest.Length];
             rest.CopyTo(head);
             if (!afterHyphen)
             {
-                head[0] = char.ToUpperInvariant(head[0]);
+                head[0] = Hashing.ToUpper(head[0]);
             }
 
-            int form = lexicon.Find(head);
-            if (form >= 0 && lexicon.FindAnalysis(form, LexClass.Noun) >= 0)
+            if (head.SequenceEqual(lexicon.FormAt(candidate)) && lexicon.FindAnalysis(candidate, LexClass.Noun) >= 0)
             {
                 info.HeadStart = k;
-                info.HeadForm = form;
+                info.HeadForm = candidate;
                 return;
             }
         }
@@ -216,20 +266,30 @@ internal static class TaggerFeatures
         output[n++] = Hashing.Feature(9, lex, (ulong)(uint)t.Shape | (i == 0 ? 256UL : 0UL));
         output[n++] = Hashing.Feature(10, prevWord);
         output[n++] = Hashing.Feature(11, nextWord);
-        output[n++] = Hashing.Feature(12, prevWord2);
-        output[n++] = Hashing.Feature(13, nextWord2);
-        output[n++] = Hashing.Feature(14, prevSuffix);
-        output[n++] = Hashing.Feature(15, nextSuffix);
-        output[n++] = Hashing.Feature(16, prevLex);
-        output[n++] = Hashing.Feature(17, nextLex);
+        // The STTS tagger sees the sentence's UPOS labels instead of the wider context features.
+        bool wide = upos.IsEmpty;
+        if (wide)
+        {
+            output[n++] = Hashing.Feature(12, prevWord2);
+            output[n++] = Hashing.Feature(13, nextWord2);
+            output[n++] = Hashing.Feature(14, prevSuffix);
+            output[n++] = Hashing.Feature(15, nextSuffix);
+            output[n++] = Hashing.Feature(16, prevLex);
+            output[n++] = Hashing.Feature(17, nextLex);
+        }
+
         output[n++] = Hashing.Feature(18, p1);
         output[n++] = Hashing.Feature(19, p1, p2);
         output[n++] = Hashing.Feature(20, p1, t.Word);
         output[n++] = Hashing.Feature(21, p1, t.Suffix3);
         output[n++] = Hashing.Feature(22, p1, lex);
-        output[n++] = Hashing.Feature(23, t.Word, nextWord);
-        output[n++] = Hashing.Feature(24, prevWord, t.Word);
-        output[n++] = Hashing.Feature(25, lex, nextLex);
+        if (wide)
+        {
+            output[n++] = Hashing.Feature(23, t.Word, nextWord);
+            output[n++] = Hashing.Feature(24, prevWord, t.Word);
+            output[n++] = Hashing.Feature(25, lex, nextLex);
+        }
+
         output[n++] = Hashing.Feature(26, t.Suffix3, (ulong)(uint)t.Shape);
         output[n++] = Hashing.Feature(27, (ulong)(uint)t.Name, (ulong)(uint)(t.Shape & 1) | (i == 0 ? 2UL : 0UL));
         output[n++] = Hashing.Feature(28, (ulong)(uint)t.Name, lex);
@@ -246,9 +306,24 @@ internal static class TaggerFeatures
 
         ulong prevName = i > 0 ? (ulong)(uint)tokens[i - 1].Name : 9;
         ulong nextName = i + 1 < tokens.Length ? (ulong)(uint)tokens[i + 1].Name : 9;
-        output[n++] = Hashing.Feature(45, prevName, (ulong)(uint)t.Name);
-        output[n++] = Hashing.Feature(46, (ulong)(uint)t.Name, nextName);
+        if (wide)
+        {
+            output[n++] = Hashing.Feature(45, prevName, (ulong)(uint)t.Name);
+            output[n++] = Hashing.Feature(46, (ulong)(uint)t.Name, nextName);
+        }
+
         output[n++] = Hashing.Feature(47, t.Exact);
+        if (wide && (t.Cluster != 0 || (i > 0 && tokens[i - 1].Cluster != 0) || (i + 1 < tokens.Length && tokens[i + 1].Cluster != 0)))
+        {
+            ulong c = (ulong)(uint)t.Cluster;
+            ulong cPrev = i > 0 ? (ulong)(uint)tokens[i - 1].Cluster : 999;
+            ulong cNext = i + 1 < tokens.Length ? (ulong)(uint)tokens[i + 1].Cluster : 999;
+            output[n++] = Hashing.Feature(60, c);
+            output[n++] = Hashing.Feature(61, c, (ulong)(uint)(t.Shape & 1) | (i == 0 ? 2UL : 0UL));
+            output[n++] = Hashing.Feature(62, c, p1);
+            output[n++] = Hashing.Feature(63, c, cNext);
+            output[n++] = Hashing.Feature(64, cPrev, c);
+        }
         if (!lookahead.IsEmpty)
         {
             ulong a1 = i + 1 < lookahead.Length ? (ulong)lookahead[i + 1] : 99;

@@ -24,7 +24,8 @@ public class ModelFileTests
             stts,
             [new LemmaEntry("traf", 1, "treffen"), new LemmaEntry("Haus", 0, "Haus")],
             [new SuffixRule("ers", 0, 1, string.Empty)],
-            new NameTable([NameTable.Key("Berlin")], [4]));
+            new FormClassTable([FormClassTable.Key("Berlin")], [4]),
+            new FormClassTable([Hashing.Hash("haus", lower: true)], [7]));
     }
 
     private static byte[] Bytes(Action<Stream> write)
@@ -65,8 +66,8 @@ public class ModelFileTests
         read.FindLemma("traf", 1).Should().Be("treffen");
         read.FindLemma("traf", 0).Should().BeNull();
         read.FindRule("Ministers", 0)!.Apply("Ministers").Should().Be("Minister");
-        read.Names.Find(NameTable.Key("Berlin")).Should().Be(4);
-        read.Names.Find(NameTable.Key("Hamburg")).Should().Be(0);
+        read.Names.Find(FormClassTable.Key("Berlin")).Should().Be(4);
+        read.Names.Find(FormClassTable.Key("Hamburg")).Should().Be(0);
     }
 
     [Fact]

@@ -115,3 +115,19 @@ public class MorphologyComponentTests
         document.GetToken(2).Lemma.Should().Be("lehnen");
     }
 }
+
+public class ExtractorMorphologyTests
+{
+    [Fact]
+    public void Extract_DefaultPipeline_TokensCarryMorphology()
+    {
+        Extractor extractor = Extractor.CreateGerman();
+
+        ExtractionResult result = extractor.Extract("Die Ministerin traf gestern den Botschafter .");
+
+        extractor.ComponentNames.Should().StartWith("morphology");
+        Token traf = result.Document.Tokens.First(t => t.Text == "traf");
+        traf.Lemma.Should().Be("treffen");
+        traf.Pos.Should().Be("VERB");
+    }
+}

@@ -1,22 +1,23 @@
 namespace Extraction.Morphology;
 
 /// <summary>
-/// How often a word form is part of a name (person, place, organization, other) in a corpus annotated
-/// for named entities, as a small class: 0 unseen, 1 rarely (&lt; 10 %), 2 sometimes, 3 mostly (≥ 50 %),
-/// 4 almost always (≥ 90 %). A feature for the PROPN/NOUN decision. Immutable and thread-safe.
+/// A small class (a byte) for word forms, looked up by hash. Used for how often a form is part of a name
+/// in a corpus annotated for named entities (0 unseen, 1 rarely (&lt; 10 %), 2 sometimes, 3 mostly
+/// (≥ 50 %), 4 almost always (≥ 90 %); a feature for PROPN vs NOUN) and for distributional word
+/// clusters (1 + cluster number; 0 unknown). Immutable and thread-safe.
 /// </summary>
-internal sealed class NameTable
+internal sealed class FormClassTable
 {
     private readonly HashIndex _index;
 
-    public NameTable(ulong[] hashes, byte[] classes)
+    public FormClassTable(ulong[] hashes, byte[] classes)
     {
         Hashes = hashes;
         Classes = classes;
         _index = new HashIndex(hashes);
     }
 
-    public static NameTable Empty { get; } = new([], []);
+    public static FormClassTable Empty { get; } = new([], []);
 
     internal ulong[] Hashes { get; }
 
@@ -44,7 +45,7 @@ internal sealed class NameTable
         }
     }
 
-    public static NameTable Read(PayloadReader r)
+    public static FormClassTable Read(PayloadReader r)
     {
         int count = r.ReadCount(10_000_000);
         var hashes = new ulong[count];
@@ -55,6 +56,6 @@ internal sealed class NameTable
             classes[i] = r.ReadByte();
         }
 
-        return new NameTable(hashes, classes);
+        return new FormClassTable(hashes, classes);
     }
 }
