@@ -61,13 +61,13 @@ internal sealed class StringMatcher
     private readonly HashSet<string> _exact;
     private readonly string[] _prefixes;
     private readonly string[] _suffixes;
-    private readonly bool _ignoreCase;
 
     public StringMatcher(IEnumerable<string> values, bool ignoreCase)
     {
-        _ignoreCase = ignoreCase;
-        StringComparer comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
-        _exact = new HashSet<string>(comparer);
+        _ = ignoreCase;
+        // Values of case-insensitive matchers are lower-cased by the loader and compared with lower-case
+        // token data, so ordinal comparison suffices everywhere.
+        _exact = new HashSet<string>(StringComparer.Ordinal);
         var prefixes = new List<string>();
         var suffixes = new List<string>();
         foreach (string value in values)
@@ -90,6 +90,7 @@ internal sealed class StringMatcher
         _suffixes = [.. suffixes];
     }
 
+    /// <summary>Whether the value matches; with ignoreCase the value must already be lower-case (lemmas and lower forms are).</summary>
     public bool Matches(string? value)
     {
         if (value is null)
@@ -102,7 +103,7 @@ internal sealed class StringMatcher
             return true;
         }
 
-        StringComparison comparison = _ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        const StringComparison comparison = StringComparison.Ordinal;
         foreach (string prefix in _prefixes)
         {
             if (value.StartsWith(prefix, comparison))

@@ -158,6 +158,16 @@ internal sealed class TokenFeatures
 
     private bool Test(PatternElement element, int head, int start, int end)
     {
+        if (element.Pos is { } pos && (Upos[head] is not { } upos || !pos.Contains(upos)))
+        {
+            return false;
+        }
+
+        if (element.Tag is { } tag && (Stts[head] is not { } stts || !tag.Contains(stts)))
+        {
+            return false;
+        }
+
         if (element.Lemma is { } lemma && !lemma.Matches(Lemma[head]))
         {
             return false;
@@ -169,16 +179,6 @@ internal sealed class TokenFeatures
         }
 
         if (element.Text is { } text && !text.Matches(Texts[head]))
-        {
-            return false;
-        }
-
-        if (element.Pos is { } pos && (Upos[head] is not { } upos || !pos.Contains(upos)))
-        {
-            return false;
-        }
-
-        if (element.Tag is { } tag && (Stts[head] is not { } stts || !tag.Contains(stts)))
         {
             return false;
         }
