@@ -1,5 +1,11 @@
 namespace Extraction.Relations;
 
+/// <summary>Counts the automaton states the matcher visits (tests use it to check linear growth).</summary>
+internal sealed class StepCounter
+{
+    public long Steps { get; set; }
+}
+
 /// <summary>A match of a <see cref="TokenPattern"/>: token range and the token ranges of its captures.</summary>
 internal readonly record struct PatternMatch(int Start, int End, int[] Slots);
 
@@ -138,7 +144,7 @@ internal sealed class TokenPattern
     /// Finds the matches in tokens [<paramref name="from"/>, <paramref name="to"/>): for each start the
     /// longest match found by the leftmost-first thread, then non-overlapping matches from left to right.
     /// </summary>
-    public List<PatternMatch> Matches(TokenFeatures features, int from, int to)
+    public List<PatternMatch> Matches(TokenFeatures features, int from, int to, StepCounter? counter = null)
     {
         int size = _program.Length;
         int slotCount = SlotNames.Count * 2;
@@ -182,6 +188,11 @@ internal sealed class TokenPattern
                     }
 
                     visited[pc] = position;
+                    if (counter is not null)
+                    {
+                        counter.Steps++;
+                    }
+
                     Instruction instruction = _program[pc];
                     switch (instruction.Op)
                     {
