@@ -337,7 +337,13 @@ internal static class ArgumentFinder
 
             if (f.Upos[t] == "ADP" && !nominal)
             {
-                return null;
+                // Skip the prepositional phrase ("am Montagabend", "im Kanzleramt").
+                while (t + 1 < clause.End && f.IsNominal(t + 1))
+                {
+                    t++;
+                }
+
+                continue;
             }
 
             if (f.Upos[t] == "NOUN" && f.EntityIndex[t] < 0 && IsOrgNoun(f.Lemma[t]))
@@ -346,7 +352,7 @@ internal static class ArgumentFinder
                 return lemma;
             }
 
-            if (!nominal && t > triggerStart)
+            if (!nominal && t > triggerStart + 3)
             {
                 return null;
             }

@@ -326,6 +326,16 @@ internal sealed class ArticleAnalysis
                 j--;
             }
 
+            // "mit den Spitzen von BSW und SPD": von after a proxy noun passes the outer preposition on.
+            if (!genitive && j > first && f.Lower[j] == "von" && ProxyNouns.Contains(f.Lemma[j - 1]))
+            {
+                j -= 2;
+                while (j >= first && IsNounPhraseToken(j) && !ArgumentFinder.IsTimeWord(f.Lower[j]))
+                {
+                    j--;
+                }
+            }
+
             if (genitive)
             {
                 unit.Genitive = true;
