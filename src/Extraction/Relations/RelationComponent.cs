@@ -108,7 +108,8 @@ internal sealed class RelationComponent : IPipelineComponent
             }
         }
 
-        document.RelationList.AddRange(Deduplicate(found).OrderBy(r => r.Trigger.Start));
+        // Earlier mentions first, so that a fact keeps the trigger and sentence of its first report (the lead).
+        document.RelationList.AddRange(Deduplicate([.. found.OrderBy(r => r.Trigger.Start)]).OrderBy(r => r.Trigger.Start));
     }
 
     private static bool AnyAccepts(TokenFeatures features, PatternElement anchor, int first, int last)
