@@ -163,6 +163,13 @@ internal sealed class ArticleAnalysis
             end++;
         }
 
+        // "Jens Maurer, Analyst bei der LBBW, sagte, ...": a verb right after a comma whose sentence has no verb
+        // before it takes the sentence start (the subject and its apposition) into its clause.
+        if (start == t && start > first && Features.Texts[start - 1] == "," && !HasVerb(first, start - 1))
+        {
+            start = first;
+        }
+
         // A zu-infinitive clause takes its subject and modality from the clause before it.
         for (int hop = 0; hop < 2 && start > first && IsZuInfinitive(t) && Features.Texts[start - 1] == ","; hop++)
         {
@@ -180,6 +187,19 @@ internal sealed class ArticleAnalysis
         }
 
         return (start, end);
+    }
+
+    private bool HasVerb(int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (Features.Upos[k] is "VERB" or "AUX" && !InQuote[k])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool ContainsZu(int start, int end)
@@ -351,7 +371,7 @@ internal sealed class ArticleAnalysis
             }
 
             // "Putins Sprecher": a name in -s directly before a noun is a possessive genitive.
-            if (unit.Label is not EntityLabel.Role && unit.End < f.Count && f.Upos[unit.End] is "NOUN" && f.Texts[unit.End - 1].EndsWith('s') && !coordinated)
+            if (unit.Label is not EntityLabel.Role && unit.End < f.Count && f.Upos[unit.End] is "NOUN" or "ADJ" && f.EntityIndex[unit.End] < 0 && f.Texts[unit.End - 1].EndsWith('s') && !coordinated)
             {
                 unit.Genitive = true;
             }
