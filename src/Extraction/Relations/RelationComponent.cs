@@ -13,10 +13,39 @@ internal sealed class RelationComponent : IPipelineComponent
 {
     private readonly RelationRule[] _rules;
 
+    // Rules whose trigger element names exact lemmas, by lemma: a sentence runs only the rules one of its
+    // lemmas points to, plus the rules that must be scanned (wildcard lemmas, no lemma test).
+    private readonly Dictionary<string, int[]> _rulesByLemma;
+    private readonly int[] _scannedRules;
+
     internal RelationComponent(IEnumerable<RelationRule> rules, IEnumerable<string> disabledTypes)
     {
         var disabled = new HashSet<string>(disabledTypes, StringComparer.OrdinalIgnoreCase);
         _rules = rules.Where(r => !disabled.Contains(r.Type)).ToArray();
+        var byLemma = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var scanned = new List<int>();
+        for (int i = 0; i < _rules.Length; i++)
+        {
+            if (_rules[i].Anchor?.Lemma?.ExactOnly is { } lemmas)
+            {
+                foreach (string lemma in lemmas)
+                {
+                    if (!byLemma.TryGetValue(lemma, out List<int>? list))
+                    {
+                        byLemma[lemma] = list = [];
+                    }
+
+                    list.Add(i);
+                }
+            }
+            else
+            {
+                scanned.Add(i);
+            }
+        }
+
+        _rulesByLemma = byLemma.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _scannedRules = [.. scanned];
     }
 
     public string Name => "relations";
@@ -79,6 +108,7 @@ internal sealed class RelationComponent : IPipelineComponent
         var analysis = new ArticleAnalysis(document, document.EntityList, boilerplateToken, dateline?.Span);
         var found = new List<Relation>();
         var taken = new HashSet<(string Type, int Token)>();
+        var candidate = new bool[_rules.Length];
         for (int s = 0; s < document.SentenceCount; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -94,9 +124,28 @@ internal sealed class RelationComponent : IPipelineComponent
                 last = boilerplateToken;
             }
 
-            foreach (RelationRule rule in _rules)
+            Array.Clear(candidate);
+            TokenFeatures features = analysis.Features;
+            for (int t = first; t < last; t++)
             {
-                if (rule.Anchor is { } anchor && !AnyAccepts(analysis.Features, anchor, first, last))
+                if (_rulesByLemma.TryGetValue(features.Lemma[t], out int[]? indexed))
+                {
+                    foreach (int r in indexed)
+                    {
+                        candidate[r] |= features.Consume(_rules[r].Anchor!, t, last) > 0;
+                    }
+                }
+            }
+
+            foreach (int r in _scannedRules)
+            {
+                candidate[r] = _rules[r].Anchor is not { } anchor || AnyAccepts(features, anchor, first, last);
+            }
+
+            for (int r = 0; r < _rules.Length; r++)
+            {
+                RelationRule rule = _rules[r];
+                if (!candidate[r])
                 {
                     continue;
                 }

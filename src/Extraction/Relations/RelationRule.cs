@@ -90,6 +90,9 @@ internal sealed class StringMatcher
         _suffixes = [.. suffixes];
     }
 
+    /// <summary>The exact values, when there are no prefix or suffix forms (for indexing rules by lemma); else null.</summary>
+    public IReadOnlyCollection<string>? ExactOnly => _prefixes.Length == 0 && _suffixes.Length == 0 ? _exact : null;
+
     /// <summary>Whether the value matches; with ignoreCase the value must already be lower-case (lemmas and lower forms are).</summary>
     public bool Matches(string? value)
     {
