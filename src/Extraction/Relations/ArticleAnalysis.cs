@@ -124,7 +124,13 @@ internal sealed class ArticleAnalysis
         }
 
         // A comma inside an enumeration of names ("Macron, Starmer und Selenskyj") does not end the clause.
-        if (t == 0 || UnitAt[t - 1] < 0)
+        int before = t - 1;
+        while (before > 0 && InBrackets[before])
+        {
+            before--;
+        }
+
+        if (before < 0 || UnitAt[before] < 0)
         {
             return true;
         }
@@ -133,7 +139,7 @@ internal sealed class ArticleAnalysis
         {
             if (UnitAt[k] >= 0)
             {
-                return Units[UnitAt[k]].Group != Units[UnitAt[t - 1]].Group;
+                return Units[UnitAt[k]].Group != Units[UnitAt[before]].Group;
             }
 
             if (!IsNounPhraseToken(k))
@@ -318,8 +324,14 @@ internal sealed class ArticleAnalysis
         {
             ArgumentUnit unit = Units[u];
             (int first, int _) = SentenceRange(unit.Start);
-            bool coordinated = u > 0 && IsCoordinated(Units[u - 1], unit, first);
-            unit.Group = coordinated ? Units[u - 1].Group : ++group;
+            int previousUnit = u - 1;
+            while (previousUnit >= 0 && InBrackets[Units[previousUnit].Start] && !InBrackets[unit.Start])
+            {
+                previousUnit--;
+            }
+
+            bool coordinated = previousUnit >= 0 && IsCoordinated(Units[previousUnit], unit, first);
+            unit.Group = coordinated ? Units[previousUnit].Group : ++group;
             int j = unit.Start - 1;
             bool genitive = false;
             while (j >= first && IsNounPhraseToken(j) && !ArgumentFinder.IsTimeWord(f.Lower[j]))
@@ -366,8 +378,15 @@ internal sealed class ArticleAnalysis
             }
             else if (coordinated)
             {
-                unit.Governor = Units[u - 1].Governor;
-                unit.Genitive = Units[u - 1].Genitive;
+                unit.Governor = Units[previousUnit].Governor;
+                unit.Genitive = Units[previousUnit].Genitive;
+            }
+
+            // "Vertreter Israels", "Angriffe Russlands": a place or organization in the genitive is named without -s.
+            string v = unit.Value;
+            if ((unit.Genitive || ProxyBefore(unit.Start)) && unit.Label is EntityLabel.Location or EntityLabel.Organization && v.Length > 4 && v.EndsWith('s') && !v.EndsWith("ss", StringComparison.Ordinal) && !v.EndsWith("us", StringComparison.Ordinal) && !v.EndsWith("is", StringComparison.Ordinal) && !v.Contains(' ', StringComparison.Ordinal))
+            {
+                unit.Value = v[..^1];
             }
 
             // "Putins Sprecher": a name in -s directly before a noun is a possessive genitive.
@@ -377,6 +396,8 @@ internal sealed class ArticleAnalysis
             }
         }
     }
+
+    private bool ProxyBefore(int start) => start > 0 && ProxyNouns.Contains(Features.Lemma[start - 1]);
 
     private bool IsNounBefore(int j) => j > 0 && (Features.Upos[j - 1] is "NOUN" || (Features.EntityIndex[j - 1] >= 0 && Features.LabelAt(j - 1) != EntityLabel.Role));
 
@@ -399,8 +420,13 @@ internal sealed class ArticleAnalysis
             return false;
         }
 
-        int gap = unit.Start - previous.End;
-        if (gap < 1 || gap > 6)
+        int gap = 0;
+        for (int t = previous.End; t < unit.Start; t++)
+        {
+            gap += InBrackets[t] ? 0 : 1;
+        }
+
+        if (unit.Start <= previous.End || gap > 6)
         {
             return false;
         }
@@ -408,6 +434,11 @@ internal sealed class ArticleAnalysis
         bool conjunction = false;
         for (int t = previous.End; t < unit.Start; t++)
         {
+            if (InBrackets[t])
+            {
+                continue;
+            }
+
             string lower = Features.Lower[t];
             if (lower is "und" or "sowie" or ",")
             {
