@@ -242,7 +242,7 @@ internal static class ArgumentFinder
             if (a.Features.Stts[t] == "PPER" && a.Features.Lower[t] is "er" or "sie" && !a.InQuote[t])
             {
                 // A pronoun subject stands for the last person named before it, within two sentences.
-                if (LastPerson(a, t) is { } person)
+                if (LastPerson(a, t, clause) is { } person)
                 {
                     return [person];
                 }
@@ -261,14 +261,16 @@ internal static class ArgumentFinder
         return [];
     }
 
-    private static ArgumentUnit? LastPerson(ArticleAnalysis a, int t)
+    // A pronoun never stands for another argument of its own clause ("Bei einem Treffen mit Infantino habe
+    // er ..." is not Infantino), so names inside the clause are skipped.
+    private static ArgumentUnit? LastPerson(ArticleAnalysis a, int t, (int Start, int End) clause)
     {
         int sentence = a.Document.GetSentenceIndexOfToken(t);
         int floor = a.Document.SentenceFirstTokens[Math.Max(0, sentence - 2)];
         for (int j = t - 1; j >= floor; j--)
         {
             int u = a.UnitAt[j];
-            if (u >= 0 && a.Units[u].Label is EntityLabel.Person && !a.Units[u].Excluded && !a.Units[u].Genitive)
+            if (u >= 0 && a.Units[u].Label is EntityLabel.Person && !a.Units[u].Excluded && !a.Units[u].Genitive && (j < clause.Start || j >= clause.End))
             {
                 return a.Units[u];
             }

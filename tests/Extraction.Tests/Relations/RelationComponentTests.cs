@@ -205,6 +205,26 @@ public class RelationComponentTests(ExtractorFixture fixture)
     }
 
     [Fact]
+    public void Extract_CoordinationWithPartyBrackets_GivesAllParticipants()
+    {
+        ExtractionResult result = _extractor.Extract("Olaf Scholz (SPD), Robert Habeck (Grüne) und Christian Lindner (FDP) berieten am Abend im Kanzleramt über den Haushalt.");
+
+        Relation meeting = result.OfType("Meeting").Should().ContainSingle().Subject;
+        meeting.Arguments["participants"].Values.Should().BeEquivalentTo(["Olaf Scholz", "Robert Habeck", "Christian Lindner"]);
+        meeting.Arg("topic").Should().Be("Haushalt");
+    }
+
+    [Fact]
+    public void Extract_GroupMeetingOfOrganization_GivesSingleParticipant()
+    {
+        ExtractionResult result = _extractor.Extract("Der Gemeinderat will am Donnerstag über den Nachtragshaushalt beraten.");
+
+        Relation meeting = result.OfType("Meeting").Should().ContainSingle().Subject;
+        meeting.Arguments["participants"].Values.Should().Equal(["Gemeinderat"]);
+        meeting.Modality.Should().Be(Modality.Planned);
+    }
+
+    [Fact]
     public void ToJson_Relation_WritesCodeTimeAndEvidence()
     {
         ExtractionResult result = _extractor.Extract("Annalena Baerbock reiste am Donnerstag nach Kiew.");
