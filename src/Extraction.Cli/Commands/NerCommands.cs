@@ -17,7 +17,7 @@ internal static class NerCommands
         var output = new Option<string>("--out") { Description = "The model file to write; the model card goes next to it (.md).", DefaultValueFactory = _ => "models/ner-de.bin" };
         var lexicons = new Option<string?>("--lexicons") { Description = "The lexicon folder (default: 'lexicons' next to the data folder)." };
         var seed = new Option<int>("--seed") { Description = "Random seed (training is deterministic given the seed).", DefaultValueFactory = _ => 1 };
-        var epochs = new Option<int>("--epochs") { Description = "Maximum perceptron epochs (the best on dev is kept).", DefaultValueFactory = _ => 12 };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum perceptron epochs (the best on dev is kept).", DefaultValueFactory = _ => 20 };
         var learner = new Option<string>("--learner") { Description = "perceptron, maxent or both (ships the better on dev).", DefaultValueFactory = _ => "both" };
         learner.AcceptOnlyFromAmong("perceptron", "maxent", "both");
         var maxFeatures = new Option<int>("--max-features") { Description = "Keep at most this many features in the model.", DefaultValueFactory = _ => 1_500_000 };

@@ -26,7 +26,7 @@ internal sealed record NerTrainingOptions
 
     public int Seed { get; init; } = 1;
 
-    public int Epochs { get; init; } = 12;
+    public int Epochs { get; init; } = 20;
 
     /// <summary>Perceptrons trained with seeds Seed, Seed + 1, ...; their weights are averaged.</summary>
     public int Ensemble { get; init; } = 5;

@@ -299,7 +299,7 @@ internal sealed class PerceptronTrainer
         float original = weights.Emissions[index];
         float best = 0;
         bestF1 = -1;
-        foreach (float shift in new[] { 0f, -0.25f, -0.5f, -0.75f, -1f, -1.5f, -2f })
+        foreach (float shift in new[] { 0f, -0.5f, -1f, -1.5f, -2f, -2.5f, -3f, -4f })
         {
             weights.Emissions[index] = original + shift;
             double f1 = Evaluate(weights, dev, devSentences);

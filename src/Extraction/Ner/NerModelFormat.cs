@@ -22,8 +22,11 @@ internal static class NerModelFormat
 {
     public const ushort FormatVersion = 1;
     public const int HeaderSize = 32;
-    private const long MaxStoredLength = 64L * 1024 * 1024;
-    private const long MaxPayloadLength = 256L * 1024 * 1024;
+    private const long MaxStoredLength = 48L * 1024 * 1024;
+    private const long MaxPayloadLength = 96L * 1024 * 1024;
+
+    // Deflate cannot expand data by more than about 1032:1; a larger announced ratio is a lie.
+    private const long MaxInflationRatio = 1100;
     private const ushort FlagDeflate = 1;
     private static readonly byte[] Magic = "XNER\r\n\u001A\n"u8.ToArray();
 
@@ -132,7 +135,7 @@ internal static class NerModelFormat
             throw new ModelFormatException($"NER model '{source}': unknown flags 0x{flags:X4}.");
         }
 
-        if (storedLength < 0 || storedLength > MaxStoredLength || payloadLength < 0 || payloadLength > MaxPayloadLength)
+        if (storedLength < 0 || storedLength > MaxStoredLength || payloadLength < 0 || payloadLength > MaxPayloadLength || payloadLength > (storedLength * MaxInflationRatio) + 64)
         {
             throw new ModelFormatException($"NER model '{source}': implausible length fields (stored {storedLength}, payload {payloadLength} bytes).");
         }

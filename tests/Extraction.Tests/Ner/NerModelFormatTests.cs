@@ -160,6 +160,20 @@ public class NerModelFormatTests
         act.Should().Throw<ModelFormatException>().WithMessage("*test.bin*length*");
     }
 
+    [Theory]
+    [InlineData(90L * 1024 * 1024)]
+    [InlineData(-5L)]
+    [InlineData(3L)]
+    public void Read_LyingPayloadLength_ThrowsModelFormatException(long announced)
+    {
+        byte[] bytes = Serialize(CreateTinyModel());
+        BitConverter.GetBytes(announced).CopyTo(bytes, 20);
+
+        Action act = () => Read(bytes);
+
+        act.Should().Throw<ModelFormatException>().WithMessage("*test.bin*length*");
+    }
+
     [Fact]
     public void Read_TrailingGarbage_ThrowsModelFormatException()
     {
