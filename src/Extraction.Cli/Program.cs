@@ -14,13 +14,13 @@ internal static class Program
         var extractor = new Lazy<Extractor>(Extractor.CreateGerman);
         var root = new RootCommand("Extraction: German news information extraction (entities, roles, relations).");
         root.Subcommands.Add(ExtractCommand.Create(console, () => extractor.Value));
-        root.Subcommands.Add(EvaluateCommands.Create(console));
-        root.Subcommands.Add(InfoCommand.Create(console, () => extractor.Value));
         root.Subcommands.Add(NerCommands.CreateTagCommand());
-        var train = new Command("train", "Train a model from the shared data.");
+        root.Subcommands.Add(EvaluateCommands.Create(console));
+        var train = new Command("train", "Train a model from the shared data and write its model card.");
         train.Subcommands.Add(NerCommands.CreateTrainNerCommand());
         train.Subcommands.Add(MorphologyCommands.CreateTrainCommand());
         root.Subcommands.Add(train);
+        root.Subcommands.Add(InfoCommand.Create(console, () => extractor.Value));
 
         ParseResult parseResult = root.Parse(args);
         var configuration = new InvocationConfiguration

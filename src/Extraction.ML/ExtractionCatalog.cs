@@ -14,7 +14,7 @@ public static class ExtractionCatalog
     /// </summary>
     /// <param name="catalog">The transforms catalog (<c>mlContext.Transforms</c>).</param>
     /// <param name="inputColumnName">The text column.</param>
-    /// <param name="extractor">The extractor to use; null for <see cref="Extractor.CreateGerman"/> (shared).</param>
+    /// <param name="extractor">The extractor to use; null for <see cref="Extractor.CreateGerman()"/> (shared).</param>
     /// <returns>The estimator.</returns>
     public static CustomMappingEstimator<ExtractionInput, ExtractionOutput> ExtractGerman(this TransformsCatalog catalog, string inputColumnName = "Text", Extractor? extractor = null)
     {

@@ -7,4 +7,7 @@ public sealed partial class Document
     internal List<Entity> EntityList { get; } = [];
 
     internal List<Relation> RelationList { get; } = [];
+
+    // The dateline the relation component recognised at the start of the text, if any.
+    internal Dateline? DatelineValue { get; set; }
 }

@@ -17,7 +17,11 @@ public sealed class ExtractionResult
         Document = document;
         Entities = document.EntityList.AsReadOnly();
         Relations = document.RelationList.AsReadOnly();
+        Dateline = document.DatelineValue;
     }
+
+    /// <summary>The dateline that opens the article (<c>KIEW / LONDON (dpa) –</c>), or null when there is none.</summary>
+    public Dateline? Dateline { get; }
 
     /// <summary>The original text.</summary>
     public string Text => Document.Text;

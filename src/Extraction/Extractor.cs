@@ -5,7 +5,7 @@ namespace Extraction;
 
 /// <summary>
 /// Reads German text and returns tokens, sentences, entities and relations. Create one with
-/// <see cref="CreateGerman"/> and reuse it: an extractor is immutable and thread-safe, so one instance
+/// <see cref="CreateGerman()"/> and reuse it: an extractor is immutable and thread-safe, so one instance
 /// serves any number of threads at once, and every call gives the same result for the same text.
 /// </summary>
 public sealed class Extractor
@@ -41,7 +41,22 @@ public sealed class Extractor
     /// downloaded. Loading takes a moment: create it once and reuse it.
     /// </summary>
     /// <returns>The extractor.</returns>
-    public static Extractor CreateGerman() => new(GermanPipeline.CreateDefaultComponents());
+    public static Extractor CreateGerman() => new(GermanPipeline.CreateDefaultComponents(ExtractorOptions.Default));
+
+    /// <summary>
+    /// Creates an extractor for German with the default models and the given options: extra relation
+    /// rule files, relation types switched off.
+    /// </summary>
+    /// <param name="options">The options.</param>
+    /// <returns>The extractor.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="RuleFormatException">A rule file is malformed (the message gives file, line and reason).</exception>
+    /// <exception cref="FileNotFoundException">A rule file does not exist.</exception>
+    public static Extractor CreateGerman(ExtractorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(GermanPipeline.CreateDefaultComponents(options));
+    }
 
     /// <summary>Extracts entities and relations from a text.</summary>
     /// <param name="text">The text; any string, including an empty one.</param>

@@ -82,7 +82,10 @@ public sealed class Relation
     /// <param name="modality">How certain the text is.</param>
     /// <param name="score">The confidence, from 0 to 1.</param>
     /// <param name="rule">The id of the rule that found it.</param>
-    public Relation(string type, IReadOnlyDictionary<string, RelationArgument> arguments, int sentence, TextSpan trigger, Modality modality, double score, string rule)
+    /// <param name="code">The CAMEO/PLOVER-style event code (see <see cref="Code"/>); null for none.</param>
+    /// <param name="time">The time as written (<c>am Montag</c>); null when the text gives none.</param>
+    /// <param name="evidenceSentences">Every sentence the fact was found in; null or empty for just <paramref name="sentence"/>.</param>
+    public Relation(string type, IReadOnlyDictionary<string, RelationArgument> arguments, int sentence, TextSpan trigger, Modality modality, double score, string rule, string? code = null, string? time = null, IReadOnlyList<int>? evidenceSentences = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(type);
         ArgumentNullException.ThrowIfNull(arguments);
@@ -94,6 +97,9 @@ public sealed class Relation
         Modality = modality;
         Score = score;
         Rule = rule;
+        Code = string.IsNullOrEmpty(code) ? null : code;
+        Time = string.IsNullOrEmpty(time) ? null : time;
+        EvidenceSentences = evidenceSentences is { Count: > 0 } ? [.. evidenceSentences.Distinct().Order()] : [sentence];
     }
 
     /// <summary>The relation type, such as <c>Meeting</c> or <c>HoldsRole</c>.</summary>
@@ -116,6 +122,23 @@ public sealed class Relation
 
     /// <summary>The id of the rule that found the relation.</summary>
     public string Rule { get; }
+
+    /// <summary>
+    /// The CAMEO/PLOVER-style event code, so that results map onto event-data conventions; null when the
+    /// rule gives none. The built-in codes: <c>010</c> Statement, <c>032</c> Travel, <c>033</c> Dispatch,
+    /// <c>040</c> Meeting, <c>050</c> Support, <c>070</c> Aid, <c>100</c> Demand, <c>111</c> Criticism,
+    /// <c>120</c> Rejection, <c>163</c> Sanction, <c>190</c> Attack (table in src/Extraction/Relations/RULES.md).
+    /// </summary>
+    public string? Code { get; }
+
+    /// <summary>When it happened, as written in the text (<c>am Montag</c>, <c>12.04.2016</c>); null when not given.</summary>
+    public string? Time { get; }
+
+    /// <summary>
+    /// The indices of every sentence the same fact was found in, ascending, at least one: a lead that the
+    /// body repeats gives one relation with several evidence sentences.
+    /// </summary>
+    public IReadOnlyList<int> EvidenceSentences { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Type}({string.Join(", ", Arguments.Select(a => a.Key + "=" + a.Value))})";

@@ -5,9 +5,9 @@ namespace Extraction.Pipeline;
 /// <summary>Assembles the default German pipeline from the models embedded in the assembly.</summary>
 internal static class GermanPipeline
 {
-    public static IReadOnlyList<IPipelineComponent> CreateDefaultComponents()
+    public static IReadOnlyList<IPipelineComponent> CreateDefaultComponents(ExtractorOptions options)
     {
-        // Order: POS/lemma, NER, then the layers that read both (roles, relations).
+        // Order: POS/lemma, NER, then the layers that read both: lexicon entities, roles, linking, HoldsRole, relations.
         Roles.GermanLexicons lexicons = Roles.GermanLexicons.Default;
         return
         [
@@ -17,6 +17,7 @@ internal static class GermanPipeline
             new Roles.RoleTaggingComponent(lexicons),
             new Roles.EntityLinkingComponent(lexicons),
             new Roles.HoldsRoleComponent(lexicons),
+            Relations.RelationComponent.Create(options),
         ];
     }
 }

@@ -98,10 +98,47 @@ internal static class ResultJsonWriter
             writer.WriteString("modality", relation.Modality.ToString().ToLowerInvariant());
             writer.WriteNumber("score", Math.Round(relation.Score, 4));
             writer.WriteString("rule", relation.Rule);
+            if (relation.Code is not null)
+            {
+                writer.WriteString("code", relation.Code);
+            }
+
+            if (relation.Time is not null)
+            {
+                writer.WriteString("time", relation.Time);
+            }
+
+            writer.WriteStartArray("evidence");
+            foreach (int sentence in relation.EvidenceSentences)
+            {
+                writer.WriteNumberValue(sentence);
+            }
+
+            writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
+        if (result.Dateline is { } dateline)
+        {
+            writer.WriteStartObject("dateline");
+            writer.WriteNumber("start", dateline.Span.Start);
+            writer.WriteNumber("end", dateline.Span.End);
+            writer.WriteStartArray("places");
+            foreach (string place in dateline.Places)
+            {
+                writer.WriteStringValue(place);
+            }
+
+            writer.WriteEndArray();
+            if (dateline.Source is not null)
+            {
+                writer.WriteString("source", dateline.Source);
+            }
+
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 
