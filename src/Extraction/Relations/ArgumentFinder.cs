@@ -214,7 +214,8 @@ internal static class ArgumentFinder
 
     private static void AddUnit(List<string> values, ArgumentUnit unit)
     {
-        if (!values.Contains(unit.Value, StringComparer.OrdinalIgnoreCase))
+        // A role without a named holder ("der Regierungschef", "Vertreter") names no party of its own.
+        if (!unit.UnresolvedRole && !values.Contains(unit.Value, StringComparer.OrdinalIgnoreCase))
         {
             values.Add(unit.Value);
         }
