@@ -98,29 +98,15 @@ public static class SampleSet
 public static class RelationSchema
 {
     /// <summary>Arguments whose values are free text (phrases), not entity names.</summary>
-    public static readonly IReadOnlySet<string> FreeTextArguments = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "topic", "what", "purpose", "content", "time", "kind",
-    };
+    public static readonly IReadOnlySet<string> FreeTextArguments = Relations.RelationTypes.FreeText;
 
     /// <summary>Each type's allowed arguments; the first ones listed in <see cref="KeyArguments"/> identify the fact.</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> Arguments = new Dictionary<string, string[]>(StringComparer.Ordinal)
-    {
-        ["HoldsRole"] = ["person", "role", "organization"],
-        ["Meeting"] = ["participants", "place", "topic", "time", "kind"],
-        ["Statement"] = ["speaker", "content", "topic"],
-        ["Demand"] = ["speaker", "addressee", "topic"],
-        ["Rejection"] = ["speaker", "topic"],
-        ["Support"] = ["giver", "receiver", "topic"],
-        ["Aid"] = ["giver", "receiver", "what"],
-        ["Attack"] = ["attacker", "target", "place", "time"],
-        ["Sanction"] = ["giver", "target", "what"],
-        ["Criticism"] = ["speaker", "target", "topic"],
-        ["Travel"] = ["traveler", "destination", "purpose"],
-        ["Dispatch"] = ["sender", "sent", "destination", "purpose"],
-    };
+    public static readonly IReadOnlyDictionary<string, string[]> Arguments = Relations.RelationTypes.Arguments;
 
-    /// <summary>The arguments that identify a fact of each type (scored as the relation's identity).</summary>
+    /// <summary>
+    /// The arguments that identify a fact of each type when scoring: stricter than the library's
+    /// (<c>Relations.RelationTypes.KeyArguments</c>), since a receiver, target or destination also tells two facts apart.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> KeyArguments = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["HoldsRole"] = ["person", "role"],

@@ -1,3 +1,4 @@
+using Extraction.Serialization;
 using System.Buffers.Binary;
 using System.IO.Compression;
 
@@ -38,7 +39,7 @@ internal static class ModelFile
     public static byte[] Read(Stream input, string fileName, ReadOnlySpan<byte> magic, int version)
     {
         Span<byte> header = stackalloc byte[HeaderLength];
-        int read = ReadFully(input, header);
+        int read = input.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         if (read == 0)
         {
             throw new ModelFormatException($"Model file '{fileName}' is empty.");
@@ -70,7 +71,7 @@ internal static class ModelFile
         }
 
         byte[] compressed = new byte[compressedLength];
-        int got = ReadFully(input, compressed);
+        int got = input.ReadAtLeast(compressed, compressed.Length, throwOnEndOfStream: false);
         if (got < compressedLength)
         {
             throw new ModelFormatException($"Model file '{fileName}' is truncated: {got} of {compressedLength} payload bytes.");
@@ -85,7 +86,7 @@ internal static class ModelFile
         try
         {
             using var deflate = new DeflateStream(new MemoryStream(compressed), CompressionMode.Decompress);
-            int unpacked = ReadFully(deflate, payload);
+            int unpacked = deflate.ReadAtLeast(payload, payload.Length, throwOnEndOfStream: false);
             if (unpacked != length)
             {
                 throw new ModelFormatException($"Model file '{fileName}' is corrupted: the payload unpacks to {unpacked} bytes, not {length}.");
@@ -99,56 +100,6 @@ internal static class ModelFile
         return payload;
     }
 
-    private static int ReadFully(Stream stream, Span<byte> buffer)
-    {
-        int total = 0;
-        while (total < buffer.Length)
-        {
-            int n = stream.Read(buffer[total..]);
-            if (n == 0)
-            {
-                break;
-            }
-
-            total += n;
-        }
-
-        return total;
-    }
-}
-
-/// <summary>CRC-32 (IEEE 802.3), table-driven.</summary>
-internal static class Crc32
-{
-    private static readonly uint[] Table = CreateTable();
-
-    public static uint Compute(ReadOnlySpan<byte> data)
-    {
-        uint crc = 0xFFFFFFFFu;
-        foreach (byte b in data)
-        {
-            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-
-        return ~crc;
-    }
-
-    private static uint[] CreateTable()
-    {
-        var table = new uint[256];
-        for (uint i = 0; i < 256; i++)
-        {
-            uint c = i;
-            for (int k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-
-            table[i] = c;
-        }
-
-        return table;
-    }
 }
 
 /// <summary>A growable little-endian writer for model payloads.</summary>

@@ -1,3 +1,4 @@
+using Extraction.Serialization;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
@@ -99,7 +100,7 @@ internal static class NerModelFormat
     private static NerModel ReadCore(Stream stream, string source)
     {
         Span<byte> header = stackalloc byte[HeaderSize];
-        int read = ReadUpTo(stream, header);
+        int read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         if (read == 0)
         {
             throw new ModelFormatException($"NER model '{source}': the file is empty.");
@@ -155,7 +156,7 @@ internal static class NerModelFormat
         }
 
         byte[] stored = new byte[storedLength];
-        int got = ReadUpTo(stream, stored);
+        int got = stream.ReadAtLeast(stored, stored.Length, throwOnEndOfStream: false);
         if (got < storedLength)
         {
             throw new ModelFormatException($"NER model '{source}': the file is truncated (header announces {storedLength} payload bytes, {got} follow).");
@@ -171,7 +172,7 @@ internal static class NerModelFormat
         {
             payload = new byte[payloadLength];
             using var deflate = new DeflateStream(new MemoryStream(stored), CompressionMode.Decompress);
-            int inflated = ReadUpTo(deflate, payload);
+            int inflated = deflate.ReadAtLeast(payload, payload.Length, throwOnEndOfStream: false);
             Span<byte> probe = stackalloc byte[1];
             if (inflated != payloadLength || deflate.Read(probe) != 0)
             {
@@ -191,22 +192,6 @@ internal static class NerModelFormat
         return ReadPayload(payload, source);
     }
 
-    private static int ReadUpTo(Stream stream, Span<byte> buffer)
-    {
-        int total = 0;
-        while (total < buffer.Length)
-        {
-            int n = stream.Read(buffer[total..]);
-            if (n == 0)
-            {
-                break;
-            }
-
-            total += n;
-        }
-
-        return total;
-    }
 
     private static byte[] WritePayload(NerModel model)
     {

@@ -14,7 +14,7 @@ public sealed class BenchmarkSmokeTests
         {
             (int code, string output) = ProcessRunner.Run(
                 "dotnet",
-                ["run", "--project", project, "-c", "Release", "--no-build", "--", "--filter", "*", "--job", "dry", "--artifacts", artifacts, "--inProcess"],
+                ["run", "--project", project, "-c", "Release", "--", "--filter", "*", "--job", "dry", "--artifacts", artifacts, "--inProcess"],
                 root,
                 timeoutSeconds: 900);
 

@@ -1,4 +1,4 @@
-namespace Extraction.Ner;
+namespace Extraction.Serialization;
 
 /// <summary>CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320), for model file checksums.</summary>
 internal static class Crc32
