@@ -39,6 +39,7 @@ internal sealed class EntityLinkingComponent : IPipelineComponent
             return;
         }
 
+        MakeLabelsConsistent(entities);
         var canonicals = new string[entities.Count];
         var personSurfaces = new HashSet<string>(entities.Where(e => e.Label == EntityLabel.Person).Select(e => e.Text), StringComparer.Ordinal);
         for (int i = 0; i < entities.Count; i++)
@@ -70,6 +71,41 @@ internal sealed class EntityLinkingComponent : IPipelineComponent
             EntityLabel label = entity.Label == EntityLabel.Location && _lexicons.CountriesByCapitalOrSeat.TryGetValue(canonicals[i], out Country? seatOf)
                 && seatOf.Seats.Contains(canonicals[i], StringComparer.Ordinal) ? EntityLabel.Organization : entity.Label;
             entities[i] = new Entity(entity.Text, label, entity.Start, entity.End, canonicals[i], id, entity.Score, attributes);
+        }
+    }
+
+    // The tagger decides each mention alone; the document decides together: a one-word mention that is the
+    // surname of a person named in full is that person ("mit Selenskyj" tagged LOC), and a country name
+    // (also in the genitive, "Kenias") is a place.
+    private void MakeLabelsConsistent(List<Entity> entities)
+    {
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Entity entity in entities)
+        {
+            if (entity.Label == EntityLabel.Person && entity.Text.Contains(' ', StringComparison.Ordinal))
+            {
+                surnames.Add(entity.Text[(entity.Text.LastIndexOf(' ') + 1)..]);
+            }
+        }
+
+        for (int i = 0; i < entities.Count; i++)
+        {
+            Entity entity = entities[i];
+            EntityLabel label = entity.Label;
+            if (label is EntityLabel.Location or EntityLabel.Organization or EntityLabel.Miscellaneous && !entity.Text.Contains(' ', StringComparison.Ordinal)
+                && (surnames.Contains(entity.Text) || (entity.Text.EndsWith('s') && surnames.Contains(entity.Text[..^1]))))
+            {
+                label = EntityLabel.Person;
+            }
+            else if (label is EntityLabel.Person or EntityLabel.Miscellaneous && _lexicons.CountriesByName.ContainsKey(entity.Text))
+            {
+                label = EntityLabel.Location;
+            }
+
+            if (label != entity.Label)
+            {
+                entities[i] = new Entity(entity.Text, label, entity.Start, entity.End, entity.Canonical, entity.Id, entity.Score, entity.Attributes);
+            }
         }
     }
 
