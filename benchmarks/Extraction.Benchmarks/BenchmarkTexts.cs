@@ -12,8 +12,20 @@ public static class BenchmarkTexts
         "short" => Article.Value[..Article.Value.IndexOf('.', StringComparison.Ordinal)] + ".",
         "article" => Article.Value,
         "long" => string.Join("\n\n", Enumerable.Repeat(Article.Value, 100)),
+        "samples" => string.Join("\n\n", SampleArticles()),
         _ => throw new ArgumentOutOfRangeException(nameof(size), size, "Use short, article or long."),
     };
+
+    /// <summary>The 80 articles of the team's annotated sample set (benchmarks/data/dev.jsonl and test.jsonl).</summary>
+    public static string[] SampleArticles()
+    {
+        string folder = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(FindSample())!)!, "benchmarks", "data");
+        return new[] { "dev.jsonl", "test.jsonl" }
+            .SelectMany(name => File.ReadLines(Path.Combine(folder, name)))
+            .Where(line => line.Length > 0)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!)
+            .ToArray();
+    }
 
     public static int CountTokens(string size) => GermanTokenizer.Tokenize(Get(size), CancellationToken.None).TokenCount;
 
