@@ -98,6 +98,21 @@ public sealed partial class Document
         return index >= 0 && offset < TokenStarts[index] + TokenLengths[index] ? index : -1;
     }
 
+    /// <summary>Marks the tokens that lie inside an entity of <see cref="EntityList"/>.</summary>
+    internal bool[] TokensCoveredByEntities()
+    {
+        var covered = new bool[TokenCount];
+        foreach (Entity entity in EntityList)
+        {
+            for (int t = FindTokenAt(entity.Start); t >= 0 && t < TokenCount && TokenStarts[t] < entity.End; t++)
+            {
+                covered[t] = true;
+            }
+        }
+
+        return covered;
+    }
+
     /// <summary>
     /// Builds a document from text that is already split into sentences and tokens (such as a CoNLL
     /// or GermEval file). The tokens are joined with single spaces and sentences with a line break, and

@@ -38,14 +38,7 @@ internal sealed class GazetteerComponent : IPipelineComponent
     {
         JoinSplitPersonNames(document);
         JoinInstitutionWithPlace(document);
-        var covered = new bool[document.TokenCount];
-        foreach (Entity entity in document.EntityList)
-        {
-            for (int t = document.FindTokenAt(entity.Start); t >= 0 && t < document.TokenCount && document.TokenStarts[t] < entity.End; t++)
-            {
-                covered[t] = true;
-            }
-        }
+        bool[] covered = document.TokensCoveredByEntities();
 
         var added = new List<Entity>();
         for (int start = 0; start < document.TokenCount; start++)

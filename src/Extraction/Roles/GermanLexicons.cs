@@ -46,6 +46,8 @@ internal sealed class GermanLexicons
         FusedModifierPrefixes = modifiers.Where(m => char.IsUpper(m.Key[0]) && !AdjectiveEndings.Any(e => m.Key.EndsWith(e, StringComparison.Ordinal) && m.Key.Length > 5))
             .Select(m => (m.Key, m.Value)).ToArray();
         CompoundHeadLookup = compoundHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+        ModifierLookup = modifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+        CountriesByAdjectiveLookup = countriesByAdjective.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static GermanLexicons Default => Shared.Value;
@@ -65,6 +67,10 @@ internal sealed class GermanLexicons
 
     /// <summary>Inflected modifier adjectives and prefixes (ehemalige, stellvertretenden, Ex) to their attribute.</summary>
     public FrozenDictionary<string, (string Attribute, string Value)> Modifiers { get; }
+
+    public FrozenDictionary<string, (string Attribute, string Value)>.AlternateLookup<ReadOnlySpan<char>> ModifierLookup { get; }
+
+    public FrozenDictionary<string, Country>.AlternateLookup<ReadOnlySpan<char>> CountriesByAdjectiveLookup { get; }
 
     /// <summary>Country names and aliases (and their genitive forms) to the country.</summary>
     public FrozenDictionary<string, Country> CountriesByName { get; }

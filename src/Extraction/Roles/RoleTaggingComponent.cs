@@ -28,7 +28,7 @@ internal sealed class RoleTaggingComponent : IPipelineComponent
 
     public void Process(Document document, CancellationToken cancellationToken)
     {
-        bool[] covered = CoveredTokens(document);
+        bool[] covered = document.TokensCoveredByEntities();
         var roles = new List<Entity>();
         for (int i = 0; i < document.TokenCount; i++)
         {
@@ -142,13 +142,13 @@ internal sealed class RoleTaggingComponent : IPipelineComponent
         {
             ReadOnlySpan<char> word = document.Text.AsSpan(document.TokenStarts[j], document.TokenLengths[j]);
             string? pos = document.UposArray?[j];
-            if (_lexicons.Modifiers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out (string Attribute, string Value) modifier))
+            if (_lexicons.ModifierLookup.TryGetValue(word, out (string Attribute, string Value) modifier))
             {
                 attributes.TryAdd(modifier.Attribute, modifier.Value);
                 continue;
             }
 
-            if (_lexicons.CountriesByAdjective.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out Country? country))
+            if (_lexicons.CountriesByAdjectiveLookup.TryGetValue(word, out Country? country))
             {
                 attributes.TryAdd("organization", country.Canonical);
                 continue;
@@ -159,19 +159,5 @@ internal sealed class RoleTaggingComponent : IPipelineComponent
                 break;
             }
         }
-    }
-
-    private static bool[] CoveredTokens(Document document)
-    {
-        var covered = new bool[document.TokenCount];
-        foreach (Entity entity in document.EntityList)
-        {
-            for (int t = document.FindTokenAt(entity.Start); t >= 0 && t < document.TokenCount && document.TokenStarts[t] < entity.End; t++)
-            {
-                covered[t] = true;
-            }
-        }
-
-        return covered;
     }
 }
