@@ -74,6 +74,7 @@ public sealed class Extractor
     {
         ArgumentNullException.ThrowIfNull(text);
         Document document = GermanTokenizer.Tokenize(text, cancellationToken);
+        Pipeline.WorkMeter.Add(document.TokenCount);
         foreach (IPipelineComponent component in _components)
         {
             cancellationToken.ThrowIfCancellationRequested();

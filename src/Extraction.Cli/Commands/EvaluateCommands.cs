@@ -12,6 +12,7 @@ internal static class EvaluateCommands
         var command = new Command("evaluate", "Measure accuracy against gold data.");
         command.Subcommands.Add(CreateAll(console));
         command.Subcommands.Add(CreateTokenization(console));
+        command.Subcommands.Add(CreateSamples(console));
         command.Subcommands.Add(NerCommands.CreateEvaluateNerCommand());
         command.Subcommands.Add(MorphologyCommands.CreateEvaluateCommand());
         return command;
@@ -44,6 +45,82 @@ internal static class EvaluateCommands
                 File.WriteAllText(Path.Combine(folder, "accuracy.md"), markdown);
             }
 
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command CreateSamples(CliConsole console)
+    {
+        var split = new Argument<string>("split") { Description = "dev or test (the team's samples), news-dev or news-test (real news).", DefaultValueFactory = _ => "news-dev" };
+        var data = new Option<string>("--data") { Description = "The shared data folder (real-news texts).", DefaultValueFactory = _ => Path.Combine("..", "shared", "data") };
+        var samples = new Option<string>("--samples") { Description = "The gold folder.", DefaultValueFactory = _ => Path.Combine("benchmarks", "data") };
+        var errors = new Option<bool>("--errors") { Description = "List every miss, false positive and wrong argument with its sentence." };
+        var command = new Command("samples", "Score entities and relations on one split of the annotated articles; with --errors, list what went wrong.") { split, data, samples, errors };
+        command.SetAction(parseResult =>
+        {
+            string name = parseResult.GetValue(split)!;
+            string path = Path.Combine(parseResult.GetValue(samples)!, name + ".jsonl");
+            if (!File.Exists(path))
+            {
+                return ExtractCommand.Fail(console, $"no gold file '{path}' (splits: dev, test, news-dev, news-test).", ExitCodes.InputError);
+            }
+
+            IReadOnlyList<SampleArticle> articles;
+            var problems = new List<string>();
+            try
+            {
+                articles = name.StartsWith("news-", StringComparison.Ordinal)
+                    ? NewsGoldSet.Load(path, NewsGoldSet.ReadCorpus(parseResult.GetValue(data)!), problems)
+                    : SampleSet.Load(path, problems);
+            }
+            catch (FileNotFoundException e)
+            {
+                return ExtractCommand.Fail(console, e.Message, ExitCodes.InputError);
+            }
+
+            if (problems.Count > 0)
+            {
+                return ExtractCommand.Fail(console, $"{problems.Count} gold problem(s): " + string.Join("; ", problems.Take(10)), ExitCodes.InputError);
+            }
+
+            var found = parseResult.GetValue(errors) ? new List<EvaluationError>() : null;
+            SampleScores scores = SampleEvaluation.Evaluate(Extractor.CreateGerman(), articles, found);
+            using var output = new StreamWriter(console.Output, InputText.Utf8NoBom, leaveOpen: true);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {scores.Articles} articles"));
+            output.WriteLine("| what | P | R | F1 | tp | fp | fn |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            void Line(string what, PrecisionRecall pr) =>
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {what} | {pr.Precision:F4} | {pr.Recall:F4} | {pr.F1:F4} | {pr.TruePositives} | {pr.FalsePositives} | {pr.FalseNegatives} |"));
+            foreach ((string label, PrecisionRecall pr) in scores.EntitiesByLabel.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                Line("entities " + label, pr);
+            }
+
+            Line("entities all", scores.Entities);
+            foreach ((string type, PrecisionRecall pr) in scores.RelationsByType.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                Line(type, pr);
+            }
+
+            Line("relations, all types", scores.Relations);
+            Line("Meeting participants", scores.MeetingParticipants);
+            Line("Meeting participant pairs", scores.MeetingPairs);
+            foreach ((string argument, (int correct, int total)) in scores.ArgumentAccuracy.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {argument} (accuracy) | | | {(total == 0 ? 0 : (double)correct / total):F4} | {correct} of {total} | | |"));
+            }
+
+            if (found is not null)
+            {
+                output.WriteLine();
+                foreach (EvaluationError error in found)
+                {
+                    output.WriteLine($"{error.Article}\t{error.Kind}\t{error.What}\t{error.Sentence.ReplaceLineEndings(" ")}");
+                }
+            }
+
+            output.Flush();
             return ExitCodes.Success;
         });
         return command;

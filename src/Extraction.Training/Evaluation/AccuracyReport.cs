@@ -29,6 +29,8 @@ public static class AccuracyReport
         ("ner", ModelSections.Ner),
         ("smartdata", SmartDataEvaluation.Rows),
         ("samples", Samples),
+        ("news", News),
+        ("agreement", (paths, _) => Agreement(paths)),
     ];
 
     public static IReadOnlyList<AccuracyRow> Run(EvaluationPaths paths, Extractor extractor, IReadOnlyCollection<string>? only, TextWriter log)
@@ -80,41 +82,104 @@ public static class AccuracyReport
                 continue;
             }
 
-            SampleScores scores = SampleEvaluation.Evaluate(extractor, articles);
-            bool hasEntities = (produced & Annotation.Entities) != 0;
-            foreach ((string label, PrecisionRecall pr) in scores.EntitiesByLabel.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                bool built = hasEntities && (label != "ROLE" || (produced & Annotation.Roles) != 0);
-                foreach (AccuracyRow row in PrfRows("entities", dataset, label, pr, built))
-                {
-                    yield return row;
-                }
-            }
-
-            foreach (AccuracyRow row in PrfRows("entities", dataset, "all", scores.Entities, hasEntities))
+            foreach (AccuracyRow row in ScoreRows(dataset, SampleEvaluation.Evaluate(extractor, articles), produced))
             {
                 yield return row;
             }
+        }
+    }
 
-            bool hasRelations = (produced & Annotation.Relations) != 0;
-            foreach ((string type, PrecisionRecall pr) in scores.RelationsByType.OrderBy(p => p.Key, StringComparer.Ordinal))
+    // The real-news gold (benchmarks/data/news-*.jsonl) against the texts of ../shared/data/news-de/.
+    private static IEnumerable<AccuracyRow> News(EvaluationPaths paths, Extractor extractor)
+    {
+        if (!File.Exists(Path.Combine(paths.SharedData, NewsGoldSet.CorpusFile)))
+        {
+            yield return new AccuracyRow("news", "news dev/test", "-", "F1", null, Note: "data not found: " + NewsGoldSet.CorpusFile);
+            yield break;
+        }
+
+        IReadOnlyDictionary<string, (string Category, string Text)> corpus = NewsGoldSet.ReadCorpus(paths.SharedData);
+        foreach (string split in NewsGoldSet.Splits)
+        {
+            string path = Path.Combine(paths.SampleData, split + ".jsonl");
+            if (!File.Exists(path))
             {
-                bool built = hasRelations || (type == "HoldsRole" && (produced & Annotation.RoleRelations) != 0);
-                foreach (AccuracyRow row in PrfRows("relations", dataset, type, pr, built))
-                {
-                    yield return row;
-                }
+                yield return new AccuracyRow("news", split, "-", "F1", null, Note: "gold not found");
+                continue;
             }
 
-            foreach (AccuracyRow row in PrfRows("relations", dataset, "Meeting participants", scores.MeetingParticipants, hasRelations))
+            IReadOnlyList<SampleArticle> articles = NewsGoldSet.LoadOrThrow(path, corpus);
+            foreach (AccuracyRow row in ScoreRows(split.Replace('-', ' '), SampleEvaluation.Evaluate(extractor, articles), extractor.ProducedAnnotations))
             {
                 yield return row;
             }
+        }
+    }
 
-            foreach ((string argument, (int correct, int total)) in scores.ArgumentAccuracy.OrderBy(p => p.Key, StringComparer.Ordinal))
+    // Inter-annotator agreement of the two independent passes of the real-news gold (pass B scored against pass A).
+    private static IEnumerable<AccuracyRow> Agreement(EvaluationPaths paths)
+    {
+        string passA = Path.Combine(paths.SampleData, "news", "pass-a.jsonl");
+        string passB = Path.Combine(paths.SampleData, "news", "pass-b.jsonl");
+        if (!File.Exists(Path.Combine(paths.SharedData, NewsGoldSet.CorpusFile)) || !File.Exists(passA) || !File.Exists(passB))
+        {
+            yield return new AccuracyRow("agreement", "news passes A/B", "-", "F1", null, Note: "data not found");
+            yield break;
+        }
+
+        IReadOnlyDictionary<string, (string Category, string Text)> corpus = NewsGoldSet.ReadCorpus(paths.SharedData);
+        SampleScores scores = SampleEvaluation.Compare(NewsGoldSet.LoadOrThrow(passA, corpus), NewsGoldSet.LoadOrThrow(passB, corpus));
+        foreach (AccuracyRow row in ScoreRows("news passes A/B", scores, Annotation.Entities | Annotation.Roles | Annotation.Relations, "agreement"))
+        {
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<AccuracyRow> ScoreRows(string dataset, SampleScores scores, Annotation produced, string? component = null)
+    {
+        bool hasEntities = (produced & Annotation.Entities) != 0;
+        foreach ((string label, PrecisionRecall pr) in scores.EntitiesByLabel.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            bool built = hasEntities && (label != "ROLE" || (produced & Annotation.Roles) != 0);
+            foreach (AccuracyRow row in PrfRows(component ?? "entities", dataset, label, pr, built))
             {
-                yield return new AccuracyRow("relation arguments", dataset, argument, "accuracy", total == 0 ? null : (double)correct / total, total);
+                yield return row;
             }
+        }
+
+        foreach (AccuracyRow row in PrfRows(component ?? "entities", dataset, "all", scores.Entities, hasEntities))
+        {
+            yield return row;
+        }
+
+        bool hasRelations = (produced & Annotation.Relations) != 0;
+        foreach ((string type, PrecisionRecall pr) in scores.RelationsByType.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            bool built = hasRelations || (type == "HoldsRole" && (produced & Annotation.RoleRelations) != 0);
+            foreach (AccuracyRow row in PrfRows(component ?? "relations", dataset, type, pr, built))
+            {
+                yield return row;
+            }
+        }
+
+        foreach (AccuracyRow row in PrfRows(component ?? "relations", dataset, "all types", scores.Relations, hasRelations))
+        {
+            yield return row;
+        }
+
+        foreach (AccuracyRow row in PrfRows(component ?? "relations", dataset, "Meeting participants", scores.MeetingParticipants, hasRelations))
+        {
+            yield return row;
+        }
+
+        foreach (AccuracyRow row in PrfRows(component ?? "relations", dataset, "Meeting participant pairs", scores.MeetingPairs, hasRelations))
+        {
+            yield return row;
+        }
+
+        foreach ((string argument, (int correct, int total)) in scores.ArgumentAccuracy.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            yield return new AccuracyRow(component ?? "relation arguments", dataset, argument, "accuracy", total == 0 ? null : (double)correct / total, total);
         }
     }
 

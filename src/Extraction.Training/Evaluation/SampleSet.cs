@@ -5,8 +5,8 @@ namespace Extraction.Training.Evaluation;
 /// <summary>A gold entity mention of the team's sample set.</summary>
 public sealed record GoldEntity(int Start, int End, string Label, string Text, string Canonical, string? RefersTo, bool Boilerplate);
 
-/// <summary>A gold relation: its type, arguments (each one or more names or phrases), trigger and modality.</summary>
-public sealed record GoldRelation(string Type, IReadOnlyDictionary<string, IReadOnlyList<string>> Arguments, bool ListValued, string? Trigger, string Modality, bool Former);
+/// <summary>A gold relation: its type, arguments (each one or more names or phrases), trigger and modality; <see cref="TriggerStart"/> where the gold gives the trigger's offset (real news).</summary>
+public sealed record GoldRelation(string Type, IReadOnlyDictionary<string, IReadOnlyList<string>> Arguments, bool ListValued, string? Trigger, string Modality, bool Former, int? TriggerStart = null);
 
 /// <summary>One annotated article (a line of <c>benchmarks/data/*.jsonl</c>).</summary>
 public sealed record SampleArticle(string Id, string Domain, string Text, IReadOnlyList<GoldEntity> Entities, IReadOnlyList<GoldRelation> Relations, int Line);

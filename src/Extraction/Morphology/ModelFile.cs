@@ -131,19 +131,44 @@ internal sealed class PayloadWriter
     }
 }
 
-/// <summary>Reads a model payload; any overrun becomes a <see cref="ModelFormatException"/>.</summary>
+/// <summary>
+/// Reads a model payload in place: a bounds-checked cursor over the bytes that <see cref="PayloadWriter"/> wrote
+/// (7-bit varints, little-endian numbers, length-prefixed UTF-8 strings). It allocates nothing but the strings it
+/// is asked for; any overrun or malformed number becomes a <see cref="ModelFormatException"/>.
+/// </summary>
 internal sealed class PayloadReader
 {
-    private readonly BinaryReader _reader;
+    private readonly byte[] _payload;
     private readonly string _fileName;
+    private int _position;
 
     public PayloadReader(byte[] payload, string fileName)
     {
-        _reader = new BinaryReader(new MemoryStream(payload, writable: false), System.Text.Encoding.UTF8);
+        _payload = payload;
         _fileName = fileName;
     }
 
-    public int ReadVarInt() => Guard(() => _reader.Read7BitEncodedInt());
+    public int ReadVarInt()
+    {
+        // The format of BinaryWriter.Write7BitEncodedInt: at most five bytes, the fifth with four bits.
+        uint result = 0;
+        for (int shift = 0; shift < 35; shift += 7)
+        {
+            byte b = ReadByte();
+            if (shift == 28 && b > 0b1111)
+            {
+                throw Corrupt("a variable-length number is too long");
+            }
+
+            result |= (uint)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return (int)result;
+            }
+        }
+
+        throw Corrupt("a variable-length number is too long");
+    }
 
     public int ReadCount(int max)
     {
@@ -156,33 +181,75 @@ internal sealed class PayloadReader
         return value;
     }
 
-    public string ReadString() => Guard(() => _reader.ReadString());
+    /// <summary>The UTF-8 bytes of the next length-prefixed string, without decoding them.</summary>
+    public ReadOnlySpan<byte> ReadStringBytes() => Take(ReadCount(int.MaxValue));
 
-    public byte ReadByte() => Guard(() => _reader.ReadByte());
+    public string ReadString()
+    {
+        ReadOnlySpan<byte> bytes = ReadStringBytes();
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw Corrupt("a string is not valid UTF-8");
+        }
+    }
 
-    public uint ReadUInt32() => Guard(() => _reader.ReadUInt32());
+    /// <summary>Decodes the next string into <paramref name="buffer"/> at <paramref name="at"/>, growing it; returns the number of characters.</summary>
+    public int ReadStringInto(ref char[] buffer, int at)
+    {
+        ReadOnlySpan<byte> bytes = ReadStringBytes();
+        int needed = at + bytes.Length; // UTF-8 never has fewer bytes than UTF-16 code units
+        if (needed > buffer.Length)
+        {
+            Array.Resize(ref buffer, Math.Max(needed, buffer.Length * 2));
+        }
 
-    public ulong ReadUInt64() => Guard(() => _reader.ReadUInt64());
+        try
+        {
+            return StrictUtf8.GetChars(bytes, buffer.AsSpan(at));
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw Corrupt("a string is not valid UTF-8");
+        }
+    }
 
-    public Half ReadHalf() => Guard(() => _reader.ReadHalf());
+    public byte ReadByte()
+    {
+        if (_position >= _payload.Length)
+        {
+            throw EndsEarly();
+        }
 
-    public float ReadSingle() => Guard(() => _reader.ReadSingle());
+        return _payload[_position++];
+    }
+
+    public uint ReadUInt32() => BinaryPrimitives.ReadUInt32LittleEndian(Take(4));
+
+    public ulong ReadUInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
+
+    public Half ReadHalf() => BinaryPrimitives.ReadHalfLittleEndian(Take(2));
+
+    public float ReadSingle() => BinaryPrimitives.ReadSingleLittleEndian(Take(4));
 
     public ModelFormatException Corrupt(string problem) => new($"Model file '{_fileName}' is corrupted: {problem}.");
 
-    private T Guard<T>(Func<T> read)
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private ReadOnlySpan<byte> Take(int count)
     {
-        try
+        if (count < 0 || count > _payload.Length - _position)
         {
-            return read();
+            throw EndsEarly();
         }
-        catch (EndOfStreamException e)
-        {
-            throw new ModelFormatException($"Model file '{_fileName}' is corrupted: the payload ends early.", e);
-        }
-        catch (FormatException e)
-        {
-            throw new ModelFormatException($"Model file '{_fileName}' is corrupted: {e.Message}", e);
-        }
+
+        ReadOnlySpan<byte> slice = _payload.AsSpan(_position, count);
+        _position += count;
+        return slice;
     }
+
+    private ModelFormatException EndsEarly() => new($"Model file '{_fileName}' is corrupted: the payload ends early.");
 }

@@ -291,16 +291,20 @@ internal sealed class MorphLexicon
         var lemmaStrings = new string[lemmaCount];
         for (int i = 0; i < lemmaCount; i++)
         {
-            lemmaStrings[i] = string.Intern(r.ReadString());
+            lemmaStrings[i] = r.ReadString();
         }
 
+        // Forms are front-coded (characters shared with the previous form, then the rest) and decoded straight
+        // into one character buffer: no string per form, no list growth copies of boxed values.
         int formCount = r.ReadCount(50_000_000);
-        var chars = new List<char>(formCount * 12);
+        var chars = new char[Math.Max(16, formCount * 12)];
+        int charCount = 0;
         var starts = new int[formCount + 1];
         var first = new int[formCount + 1];
-        var classes = new List<LexClass>(formCount * 2);
-        var lemmas = new List<int>(formCount * 2);
-        var cells = new List<uint>(formCount * 2);
+        var classes = new LexClass[Math.Max(16, formCount * 2)];
+        var lemmas = new int[classes.Length];
+        var cells = new uint[classes.Length];
+        int analyses = 0;
         int previousStart = 0;
         int previousLength = 0;
         for (int f = 0; f < formCount; f++)
@@ -311,37 +315,48 @@ internal sealed class MorphLexicon
                 throw r.Corrupt($"form {f} shares {shared} characters with a form of {previousLength}");
             }
 
-            int start = chars.Count;
-            for (int c = 0; c < shared; c++)
+            int start = charCount;
+            if (start + shared > chars.Length)
             {
-                chars.Add(chars[previousStart + c]);
+                Array.Resize(ref chars, Math.Max(start + shared, chars.Length * 2));
             }
 
-            chars.AddRange(r.ReadString());
+            chars.AsSpan(previousStart, shared).CopyTo(chars.AsSpan(start));
+            charCount += shared;
+            charCount += r.ReadStringInto(ref chars, charCount);
             starts[f] = start;
-            starts[f + 1] = chars.Count;
-            first[f] = classes.Count;
+            starts[f + 1] = charCount;
+            first[f] = analyses;
             int count = r.ReadCount(1000);
+            if (analyses + count > classes.Length)
+            {
+                int size = Math.Max(analyses + count, classes.Length * 2);
+                Array.Resize(ref classes, size);
+                Array.Resize(ref lemmas, size);
+                Array.Resize(ref cells, size);
+            }
+
             for (int a = 0; a < count; a++)
             {
-                classes.Add((LexClass)r.ReadByte());
+                classes[analyses] = (LexClass)r.ReadByte();
                 int lemma = r.ReadVarInt();
                 if (lemma < 0 || lemma >= lemmaCount)
                 {
                     throw r.Corrupt($"lemma index {lemma} is out of range");
                 }
 
-                lemmas.Add(lemma);
+                lemmas[analyses] = lemma;
                 uint low = (uint)r.ReadVarInt();
                 uint high = r.ReadByte();
-                cells.Add(low | (high << 31));
+                cells[analyses] = low | (high << 31);
+                analyses++;
             }
 
             previousStart = start;
-            previousLength = chars.Count - start;
+            previousLength = charCount - start;
         }
 
-        first[formCount] = classes.Count;
-        return new MorphLexicon([.. chars], starts, first, [.. classes], [.. lemmas], [.. cells], lemmaStrings);
+        first[formCount] = analyses;
+        return new MorphLexicon(chars[..charCount], starts, first, classes[..analyses], lemmas[..analyses], cells[..analyses], lemmaStrings);
     }
 }

@@ -10,7 +10,6 @@ namespace Extraction.Morphology;
 internal sealed class PerceptronModel
 {
     private readonly HashIndex _index;
-    private readonly float[] _weights;
     private readonly float[] _padded;
     private readonly int _paddedStride;
 
@@ -18,16 +17,16 @@ internal sealed class PerceptronModel
     {
         Labels = labels;
         Stride = labels.Length;
-        Features = [.. features];
+        Features = features as ulong[] ?? [.. features];
         if (weights.Length != features.Count * Stride)
         {
             throw new ArgumentException("The weights do not match the features and labels.", nameof(weights));
         }
 
-        _weights = weights;
-        _index = new HashIndex(features);
+        _index = new HashIndex(Features);
 
-        // In memory each row is padded to whole vectors, so scoring is vector additions only.
+        // In memory each row is padded to whole vectors, so scoring is vector additions only. Only the padded
+        // copy is kept: the unpadded weights are not needed after loading.
         int vector = Vector<float>.Count;
         _paddedStride = (Stride + vector - 1) / vector * vector;
         _padded = new float[Features.Length * _paddedStride];
@@ -43,7 +42,20 @@ internal sealed class PerceptronModel
 
     internal ulong[] Features { get; }
 
-    internal float[] Weights => _weights;
+    /// <summary>The weights row by row without padding (a copy; for tests and writing).</summary>
+    internal float[] Weights
+    {
+        get
+        {
+            var weights = new float[Features.Length * Stride];
+            for (int f = 0; f < Features.Length; f++)
+            {
+                Array.Copy(_padded, f * _paddedStride, weights, f * Stride, Stride);
+            }
+
+            return weights;
+        }
+    }
 
     /// <summary>The length a score buffer needs.</summary>
     public int ScoreLength => _paddedStride;
@@ -92,6 +104,7 @@ internal sealed class PerceptronModel
             w.WriteString(label);
         }
 
+        float[] weights = Weights;
         w.WriteVarInt(Features.Length);
         for (int f = 0; f < Features.Length; f++)
         {
@@ -99,7 +112,7 @@ internal sealed class PerceptronModel
             int nonZero = 0;
             for (int l = 0; l < Stride; l++)
             {
-                if ((Half)_weights[(f * Stride) + l] != Half.Zero)
+                if ((Half)weights[(f * Stride) + l] != Half.Zero)
                 {
                     nonZero++;
                 }
@@ -108,7 +121,7 @@ internal sealed class PerceptronModel
             w.WriteVarInt(nonZero);
             for (int l = 0; l < Stride; l++)
             {
-                Half value = (Half)_weights[(f * Stride) + l];
+                Half value = (Half)weights[(f * Stride) + l];
                 if (value != Half.Zero)
                 {
                     w.WriteByte((byte)l);
@@ -146,9 +159,14 @@ internal sealed class PerceptronModel
             }
         }
 
-        if (features.Distinct().Count() != features.Length)
+        ulong[] sorted = (ulong[])features.Clone();
+        Array.Sort(sorted);
+        for (int i = 1; i < sorted.Length; i++)
         {
-            throw r.Corrupt("a feature is listed twice");
+            if (sorted[i] == sorted[i - 1])
+            {
+                throw r.Corrupt("a feature is listed twice");
+            }
         }
 
         return new PerceptronModel(labels, features, weights);

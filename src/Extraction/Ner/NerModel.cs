@@ -50,8 +50,6 @@ internal sealed class NerModel
         End = end;
         FeatureKeys = featureKeys;
         RowStarts = rowStarts;
-        RowTags = rowTags;
-        RowWeights = rowWeights;
         Lexicon = lexicon;
         ConfidenceScale = confidenceScale;
         float maxAbs = 0;
@@ -107,9 +105,38 @@ internal sealed class NerModel
 
     public int[] RowStarts { get; }
 
-    public byte[] RowTags { get; }
+    /// <summary>The tag of each weight, row by row: read back from the packed entries (only writing and tests need it).</summary>
+    public byte[] RowTags
+    {
+        get
+        {
+            var tags = new byte[_entries.Length];
+            for (int j = 0; j < tags.Length; j++)
+            {
+                tags[j] = (byte)(_entries[j] >> 16);
+            }
 
-    public float[] RowWeights { get; }
+            return tags;
+        }
+    }
+
+    /// <summary>
+    /// Each weight, row by row, as the packed 16-bit entries hold it. The unpacked weights are not kept after
+    /// loading: the packed table is all that scoring reads, and keeping both doubled the model's memory.
+    /// </summary>
+    public float[] RowWeights
+    {
+        get
+        {
+            var weights = new float[_entries.Length];
+            for (int j = 0; j < weights.Length; j++)
+            {
+                weights[j] = (short)(ushort)_entries[j] * _entryScale;
+            }
+
+            return weights;
+        }
+    }
 
     public NerLexicon Lexicon { get; }
 

@@ -231,8 +231,10 @@ internal static class NerModelFormat
             }
 
             // Quantise emission weights to 16 bits; drop weights that round to zero.
+            float[] rowWeights = model.RowWeights;
+            byte[] rowTags = model.RowTags;
             float maxAbs = 0;
-            foreach (float w in model.RowWeights)
+            foreach (float w in rowWeights)
             {
                 maxAbs = Math.Max(maxAbs, Math.Abs(w));
             }
@@ -240,17 +242,17 @@ internal static class NerModelFormat
             float scale = maxAbs > 0 ? maxAbs / short.MaxValue : 1f;
             var keys = new List<ulong>(model.FeatureCount);
             var lengths = new List<byte>(model.FeatureCount);
-            var tags = new List<byte>(model.RowTags.Length);
-            var weights = new List<short>(model.RowTags.Length);
+            var tags = new List<byte>(rowTags.Length);
+            var weights = new List<short>(rowTags.Length);
             for (int row = 0; row < model.FeatureCount; row++)
             {
                 int count = 0;
                 for (int j = model.RowStarts[row]; j < model.RowStarts[row + 1]; j++)
                 {
-                    short q = (short)Math.Clamp(MathF.Round(model.RowWeights[j] / scale), -short.MaxValue, short.MaxValue);
+                    short q = (short)Math.Clamp(MathF.Round(rowWeights[j] / scale), -short.MaxValue, short.MaxValue);
                     if (q != 0)
                     {
-                        tags.Add(model.RowTags[j]);
+                        tags.Add(rowTags[j]);
                         weights.Add(q);
                         count++;
                     }

@@ -22,6 +22,9 @@ internal static class ArgumentFinder
         "frühjahr", "frühling", "sommer", "herbst", "winter", "vorjahr", "jahr",
     };
 
+    // A parameterised strategy ("pp:mit:PER") split once per name, not on every trigger.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> StrategyParts = new(StringComparer.Ordinal);
+
     public static bool IsKnownStrategy(string strategy)
     {
         if (Fixed.Contains(strategy))
@@ -130,7 +133,7 @@ internal static class ArgumentFinder
 
                 break;
             default:
-                string[] parts = strategy.Split(':');
+                string[] parts = StrategyParts.GetOrAdd(strategy, static name => name.Split(':'));
                 if (parts[0] is "subject" or "object")
                 {
                     List<ArgumentUnit> found = parts[0] == "subject" ? Subject(a, triggerStart, clause) : Object(a, triggerStart, triggerEnd, clause);
@@ -761,8 +764,34 @@ internal static class ArgumentFinder
     // 12.04.2016, 12.4.16, 2016-04-12
     private static bool IsDate(string text)
     {
-        string[] parts = text.Split('.', '-');
-        return parts.Length == 3 && parts.All(p => p.Length is >= 1 and <= 4 && p.All(char.IsAsciiDigit)) && parts.Count(p => p.Length == 4) <= 1;
+        // Three runs of one to four digits split by '.' or '-', at most one of them four digits long; no allocation.
+        int parts = 0, fourDigit = 0, run = 0;
+        foreach (char c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                run++;
+                continue;
+            }
+
+            if ((c is not ('.' or '-')) || run is < 1 or > 4)
+            {
+                return false;
+            }
+
+            parts++;
+            fourDigit += run == 4 ? 1 : 0;
+            run = 0;
+        }
+
+        if (run is < 1 or > 4)
+        {
+            return false;
+        }
+
+        parts++;
+        fourDigit += run == 4 ? 1 : 0;
+        return parts == 3 && fourDigit <= 1;
     }
 
     /// <summary>Weekdays, months and seasons: nouns of time expressions, never part of a name's phrase.</summary>
@@ -777,7 +806,7 @@ internal static class ArgumentFinder
 
         foreach (string day in Weekdays)
         {
-            if (lower.StartsWith(day, StringComparison.Ordinal) && lower.Length > day.Length && lower[day.Length..] is "abend" or "morgen" or "nachmittag" or "vormittag" or "mittag" or "nacht" or "früh")
+            if (lower.StartsWith(day, StringComparison.Ordinal) && lower.Length > day.Length && lower.AsSpan(day.Length) is "abend" or "morgen" or "nachmittag" or "vormittag" or "mittag" or "nacht" or "früh")
             {
                 return true;
             }

@@ -1,6 +1,17 @@
+using System.Buffers;
 namespace Extraction.Relations;
 
 /// <summary>An entity as a possible argument: where it stands in its clause and what governs it.</summary>
+/// <summary>What the argument units with one value are, over a whole article.</summary>
+[Flags]
+internal enum UnitValueKinds : byte
+{
+    None = 0,
+    Location = 1,
+    Organization = 2,
+    PluralRole = 4,
+}
+
 internal sealed class ArgumentUnit
 {
     public required int Entity { get; init; }
@@ -32,7 +43,7 @@ internal sealed class ArgumentUnit
 /// The per-document view the argument strategies work on: token features, argument units (entities with
 /// their governing preposition, case hints and coordination), quotes and excluded regions.
 /// </summary>
-internal sealed class ArticleAnalysis
+internal sealed class ArticleAnalysis : IDisposable
 {
     private static readonly Dictionary<string, string> ContractedPrepositions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -51,10 +62,12 @@ internal sealed class ArticleAnalysis
         Features = new TokenFeatures(document, entities);
         BoilerplateToken = boilerplateToken;
         int count = document.TokenCount;
-        InQuote = new bool[count];
-        InBrackets = new bool[count];
-        UnitAt = new int[count];
-        Array.Fill(UnitAt, -1);
+        InQuote = ArrayPool<bool>.Shared.Rent(count);
+        InBrackets = ArrayPool<bool>.Shared.Rent(count);
+        UnitAt = ArrayPool<int>.Shared.Rent(count);
+        InQuote.AsSpan(0, count).Clear();
+        InBrackets.AsSpan(0, count).Clear();
+        UnitAt.AsSpan(0, count).Fill(-1);
         for (int s = 0; s < document.SentenceCount; s++)
         {
             bool quote = false;
@@ -99,11 +112,57 @@ internal sealed class ArticleAnalysis
 
     public int BoilerplateToken { get; }
 
+    /// <summary>Gives the rented per-token arrays back; the analysis must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        ArrayPool<bool>.Shared.Return(InQuote);
+        ArrayPool<bool>.Shared.Return(InBrackets);
+        ArrayPool<int>.Shared.Return(UnitAt);
+        Features.Dispose();
+    }
+
+    private bool _disposed;
+
     public bool[] InQuote { get; }
 
     public bool[] InBrackets { get; }
 
     public List<ArgumentUnit> Units { get; } = [];
+
+    private Dictionary<string, UnitValueKinds>? _valueKinds;
+
+    /// <summary>
+    /// What the units with this value are (a place, an organization, a plural role), over the whole article:
+    /// one lookup instead of a scan of every unit per trigger, which made long documents quadratic.
+    /// </summary>
+    public UnitValueKinds KindsOf(string value)
+    {
+        if (_valueKinds is null)
+        {
+            var kinds = new Dictionary<string, UnitValueKinds>(StringComparer.Ordinal);
+            foreach (ArgumentUnit unit in Units)
+            {
+                UnitValueKinds kind = unit.Label switch
+                {
+                    EntityLabel.Location => UnitValueKinds.Location,
+                    EntityLabel.Organization => UnitValueKinds.Organization,
+                    EntityLabel.Role when Document.GetToken(unit.Start).Morph?.Contains("Number=Plur", StringComparison.Ordinal) == true => UnitValueKinds.PluralRole,
+                    _ => UnitValueKinds.None,
+                };
+                kinds[unit.Value] = kinds.GetValueOrDefault(unit.Value) | kind;
+            }
+
+            _valueKinds = kinds;
+        }
+
+        return _valueKinds.GetValueOrDefault(value);
+    }
 
     public int[] UnitAt { get; }
 
@@ -151,12 +210,17 @@ internal sealed class ArticleAnalysis
         return true;
     }
 
-    /// <summary>The clause around token <paramref name="t"/>: between boundaries, within its sentence.</summary>
+    /// <summary>
+    /// How far (in tokens) argument searches reach from a trigger within its sentence. News sentences are far
+    /// shorter; the bound keeps one trigger's work constant in unpunctuated text (transcripts, OCR, tables), where a
+    /// "sentence" of 100,000 tokens with thousands of triggers would otherwise make the layer quadratic.
+    /// </summary>
+    public const int MaxReach = 80;
+
+    /// <summary>The clause around token <paramref name="t"/>: between boundaries, within its sentence and <see cref="MaxReach"/>.</summary>
     public (int Start, int End) Clause(int t)
     {
-        int sentence = Document.GetSentenceIndexOfToken(t);
-        int first = Document.SentenceFirstTokens[sentence];
-        int last = Document.SentenceFirstTokens[sentence + 1];
+        (int first, int last) = SentenceRange(t);
         int start = t;
         while (start > first && !IsBoundary(start - 1))
         {
@@ -223,10 +287,14 @@ internal sealed class ArticleAnalysis
 
     public bool IsZuInfinitive(int t) => Features.Stts[t] == "VVIZU" || (t > 0 && Features.Lower[t - 1] == "zu" && Features.Upos[t] is "VERB" or "AUX");
 
+    /// <summary>The sentence of token <paramref name="t"/>, cut to <see cref="MaxReach"/> tokens on either side of it.</summary>
     public (int First, int End) SentenceRange(int t)
     {
         int sentence = Document.GetSentenceIndexOfToken(t);
-        return (Document.SentenceFirstTokens[sentence], Document.SentenceFirstTokens[sentence + 1]);
+        int first = Math.Max(Document.SentenceFirstTokens[sentence], t - MaxReach);
+        int end = Math.Min(Document.SentenceFirstTokens[sentence + 1], t + MaxReach + 1);
+        Pipeline.WorkMeter.Add(end - first);
+        return (first, end);
     }
 
     private void BuildUnits(TextSpan? dateline)

@@ -107,10 +107,11 @@ internal sealed class RelationComponent : IPipelineComponent
 
         // The rules read persons, places and organizations; roles reach them through HoldsRole and linking.
         // Offering role mentions as parties of their own cost precision on the dev samples (Meeting F1 0.77 to 0.62).
-        var analysis = new ArticleAnalysis(document, document.EntityList.FindAll(e => e.Label != EntityLabel.Role), boilerplateToken, dateline?.Span);
+        using var analysis = new ArticleAnalysis(document, document.EntityList.FindAll(e => e.Label != EntityLabel.Role), boilerplateToken, dateline?.Span);
         var found = new List<Relation>();
         var taken = new HashSet<(string Type, int Token)>();
         var candidate = new bool[_rules.Length];
+        var steps = new StepCounter();
         for (int s = 0; s < document.SentenceCount; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -152,12 +153,14 @@ internal sealed class RelationComponent : IPipelineComponent
                     continue;
                 }
 
-                foreach (PatternMatch match in rule.Pattern.Matches(analysis.Features, first, last))
+                foreach (PatternMatch match in rule.Pattern.Matches(analysis.Features, first, last, steps))
                 {
                     Apply(analysis, rule, match, s, found, taken);
                 }
             }
         }
+
+        Pipeline.WorkMeter.Add(steps.Steps);
 
         // Earlier mentions first, so that a fact keeps the trigger and sentence of its first report (the lead).
         document.RelationList.AddRange(Deduplicate([.. found.OrderBy(r => r.Trigger.Start)]).OrderBy(r => r.Trigger.Start));
@@ -319,7 +322,7 @@ internal sealed class RelationComponent : IPipelineComponent
             // A visit to a place is travel, not a meeting with the place.
             if (rule.Kind == "visit")
             {
-                var people = participants.Values.Where(p => !a.Units.Any(u => u.Value == p && u.Label == EntityLabel.Location)).ToList();
+                var people = participants.Values.Where(p => (a.KindsOf(p) & UnitValueKinds.Location) == 0).ToList();
                 if (people.Count == 0)
                 {
                     return false;
@@ -343,8 +346,7 @@ internal sealed class RelationComponent : IPipelineComponent
             {
                 string only = participants.Values[0];
                 // One party meets only as an organization or a group: a plural role ("die NATO-Verteidigungschefs"), not one office-holder.
-                return rule.Kind is not ("visit" or "call") && (a.Units.Any(u => u.Value == only && (u.Label is EntityLabel.Organization
-                    || (u.Label is EntityLabel.Role && a.Document.GetToken(u.Start).Morph?.Contains("Number=Plur", StringComparison.Ordinal) == true)))
+                return rule.Kind is not ("visit" or "call") && ((a.KindsOf(only) & (UnitValueKinds.Organization | UnitValueKinds.PluralRole)) != 0
                     || ArgumentFinder.IsOrgNoun(only));
             }
         }
@@ -381,50 +383,140 @@ internal sealed class RelationComponent : IPipelineComponent
 
     // One relation per fact: same type and key arguments (or, for meetings, participants that contain the
     // other's with no conflicting place or time). The first report wins; later ones add evidence and missing arguments.
+    // How many earlier facts sharing a name word a new relation is compared with. News articles stay far below it;
+    // it keeps de-duplication linear in documents with thousands of relations about the same few names.
+    private const int DeduplicationWindow = 256;
+
     private static List<Relation> Deduplicate(List<Relation> relations)
     {
         var result = new List<Relation>();
+        var evidence = new List<List<int>>();
+        var byWord = new Dictionary<(string Type, string Word), List<int>>();
+        var candidates = new List<int>();
         foreach (Relation relation in relations)
         {
-            int same = result.FindIndex(r => SameFact(r, relation));
+            candidates.Clear();
+            foreach (string word in KeyWords(relation))
+            {
+                if (byWord.TryGetValue((relation.Type, word), out List<int>? indices))
+                {
+                    for (int i = Math.Max(0, indices.Count - DeduplicationWindow); i < indices.Count; i++)
+                    {
+                        candidates.Add(indices[i]);
+                    }
+                }
+            }
+
+            // The earliest matching fact keeps the report, as a scan in text order would find it.
+            candidates.Sort();
+            Pipeline.WorkMeter.Add(candidates.Count + 1);
+            int same = -1;
+            for (int i = 0; i < candidates.Count && same < 0; i++)
+            {
+                if ((i == 0 || candidates[i] != candidates[i - 1]) && SameFact(result[candidates[i]], relation))
+                {
+                    same = candidates[i];
+                }
+            }
+
             if (same < 0)
             {
+                same = result.Count;
                 result.Add(relation);
-                continue;
+                evidence.Add([.. relation.EvidenceSentences]);
+            }
+            else
+            {
+                result[same] = Merge(result[same], relation);
+                evidence[same].AddRange(relation.EvidenceSentences);
             }
 
-            Relation kept = result[same];
-            var merged = new Dictionary<string, RelationArgument>(kept.Arguments, StringComparer.Ordinal);
-            foreach ((string name, RelationArgument value) in relation.Arguments)
+            foreach (string word in KeyWords(result[same]))
             {
-                if (name == "participants" && merged.TryGetValue(name, out RelationArgument? existing))
+                if (!byWord.TryGetValue((relation.Type, word), out List<int>? indices))
                 {
-                    var names = existing.Values.ToList();
-                    foreach (string v in value.Values)
-                    {
-                        int at = names.FindIndex(n => NamesMatch(n, v));
-                        if (at < 0)
-                        {
-                            names.Add(v);
-                        }
-                        else if (v.Length > names[at].Length)
-                        {
-                            names[at] = v;
-                        }
-                    }
-
-                    merged[name] = RelationArgument.List(names);
-                    continue;
+                    byWord[(relation.Type, word)] = indices = [];
                 }
 
-                merged.TryAdd(name, value);
+                if (indices.Count == 0 || indices[^1] != same)
+                {
+                    indices.Add(same);
+                }
             }
+        }
 
-            var ordered = RelationTypes.Arguments[kept.Type].Where(merged.ContainsKey).ToDictionary(k => k, k => merged[k], StringComparer.Ordinal);
-            result[same] = new Relation(kept.Type, ordered, kept.Sentence, kept.Trigger, kept.Modality, Math.Max(kept.Score, relation.Score), kept.Rule, kept.Code, kept.Time ?? relation.Time, [.. kept.EvidenceSentences, .. relation.EvidenceSentences]);
+        for (int i = 0; i < result.Count; i++)
+        {
+            Relation r = result[i];
+            if (evidence[i].Count > 1)
+            {
+                result[i] = new Relation(r.Type, r.Arguments, r.Sentence, r.Trigger, r.Modality, r.Score, r.Rule, r.Code, r.Time, evidence[i]);
+            }
         }
 
         return result;
+    }
+
+    // The lower-case words of the names that identify a fact (every participant of a meeting, else the first key
+    // argument): two relations are only the same fact when they share one of them. Words come from the pool.
+    private static IEnumerable<string> KeyWords(Relation relation)
+    {
+        string key = relation.Type == "Meeting" ? "participants" : RelationTypes.KeyArguments[relation.Type][0];
+        if (!relation.Arguments.TryGetValue(key, out RelationArgument? argument))
+        {
+            return [string.Empty];
+        }
+
+        var words = new List<string>(4);
+        foreach (string value in argument.Values)
+        {
+            ReadOnlySpan<char> rest = value;
+            while (rest.Length > 0)
+            {
+                int space = rest.IndexOf(' ');
+                ReadOnlySpan<char> word = space < 0 ? rest : rest[..space];
+                if (word.Length > 0)
+                {
+                    words.Add(Pipeline.StringPool.GetLower(word));
+                }
+
+                rest = space < 0 ? [] : rest[(space + 1)..];
+            }
+        }
+
+        return words;
+    }
+
+    private static Relation Merge(Relation kept, Relation relation)
+    {
+        var merged = new Dictionary<string, RelationArgument>(kept.Arguments, StringComparer.Ordinal);
+        foreach ((string name, RelationArgument value) in relation.Arguments)
+        {
+            if (name == "participants" && merged.TryGetValue(name, out RelationArgument? existing))
+            {
+                var names = existing.Values.ToList();
+                foreach (string v in value.Values)
+                {
+                    int at = names.FindIndex(n => NamesMatch(n, v));
+                    if (at < 0)
+                    {
+                        names.Add(v);
+                    }
+                    else if (v.Length > names[at].Length)
+                    {
+                        names[at] = v;
+                    }
+                }
+
+                merged[name] = RelationArgument.List(names);
+                continue;
+            }
+
+            merged.TryAdd(name, value);
+        }
+
+        var ordered = RelationTypes.Arguments[kept.Type].Where(merged.ContainsKey).ToDictionary(k => k, k => merged[k], StringComparer.Ordinal);
+        return new Relation(kept.Type, ordered, kept.Sentence, kept.Trigger, kept.Modality, Math.Max(kept.Score, relation.Score), kept.Rule, kept.Code, kept.Time ?? relation.Time, [kept.Sentence]);
     }
 
     private static bool SameFact(Relation a, Relation b)

@@ -1,32 +1,39 @@
+using System.Buffers;
+
 namespace Extraction.Relations;
 
 /// <summary>
 /// What rules see of each token of one document: lower-case form, lemma, UPOS and STTS tags, the entity
 /// it belongs to and the noun-phrase chunk it starts. Built once per document by the relation component.
 /// </summary>
-internal sealed class TokenFeatures
+internal sealed class TokenFeatures : IDisposable
 {
+    private bool _returned;
+
     public TokenFeatures(Document document, IReadOnlyList<Entity> entities)
     {
         Document = document;
         int count = document.TokenCount;
         Count = count;
-        Texts = new string[count];
-        Lower = new string[count];
-        Lemma = new string[count];
-        Upos = new string?[count];
-        Stts = new string?[count];
-        EntityIndex = new int[count];
-        ChunkEnd = new int[count];
-        Array.Fill(EntityIndex, -1);
+        // The per-token arrays live only while the relation layer works on the document: rented, and given back
+        // by Dispose (arrays may be longer than the document; only the first Count entries are used).
+        Texts = ArrayPool<string>.Shared.Rent(count);
+        Lower = ArrayPool<string>.Shared.Rent(count);
+        Lemma = ArrayPool<string>.Shared.Rent(count);
+        Upos = ArrayPool<string?>.Shared.Rent(count);
+        Stts = ArrayPool<string?>.Shared.Rent(count);
+        EntityIndex = ArrayPool<int>.Shared.Rent(count);
+        ChunkEnd = ArrayPool<int>.Shared.Rent(count);
+        EntityIndex.AsSpan(0, count).Fill(-1);
         for (int i = 0; i < count; i++)
         {
             Token token = document.GetToken(i);
-            string text = token.Text;
-            Texts[i] = text;
-            Lower[i] = text.ToLowerInvariant();
+            ReadOnlySpan<char> text = document.Text.AsSpan(document.TokenStarts[i], document.TokenLengths[i]);
+            string pooled = Pipeline.StringPool.Get(text);
+            Texts[i] = pooled;
+            Lower[i] = Pipeline.StringPool.GetLower(pooled);
             string? lemma = token.Lemma;
-            Lemma[i] = lemma is null ? Lower[i] : lemma.ToLowerInvariant();
+            Lemma[i] = lemma is null ? Lower[i] : Pipeline.StringPool.GetLower(lemma);
             Upos[i] = token.Pos;
             Stts[i] = token.Tag;
         }
@@ -52,7 +59,7 @@ internal sealed class TokenFeatures
 
         // Noun-phrase chunks: maximal runs of determiners, adjectives, numbers, nouns and entity tokens
         // within a sentence; ChunkEnd is set at the run's first token.
-        Array.Fill(ChunkEnd, -1);
+        ChunkEnd.AsSpan(0, count).Fill(-1);
         for (int s = 0; s < document.SentenceCount; s++)
         {
             int first = document.SentenceFirstTokens[s];
@@ -84,6 +91,24 @@ internal sealed class TokenFeatures
     }
 
     public Document Document { get; }
+
+    /// <summary>Gives the per-token arrays back to the pool; the features must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        if (_returned)
+        {
+            return;
+        }
+
+        _returned = true;
+        ArrayPool<string>.Shared.Return(Texts, clearArray: true);
+        ArrayPool<string>.Shared.Return(Lower, clearArray: true);
+        ArrayPool<string>.Shared.Return(Lemma, clearArray: true);
+        ArrayPool<string?>.Shared.Return(Upos, clearArray: true);
+        ArrayPool<string?>.Shared.Return(Stts, clearArray: true);
+        ArrayPool<int>.Shared.Return(EntityIndex);
+        ArrayPool<int>.Shared.Return(ChunkEnd);
+    }
 
     public int Count { get; }
 

@@ -39,11 +39,16 @@ internal sealed class TokenPattern
 
     private readonly Instruction[] _program;
 
+    // The slots of a thread that has captured nothing yet; shared, never written (a capture copies).
+    private readonly int[] _emptySlots;
+
     private TokenPattern(Instruction[] program, IReadOnlyList<string> slotNames, int triggerSlot)
     {
         _program = program;
         SlotNames = slotNames;
         TriggerSlot = triggerSlot;
+        _emptySlots = new int[slotNames.Count * 2];
+        Array.Fill(_emptySlots, -1);
     }
 
     /// <summary>The names of the capture slots (slot i has start 2i and end 2i+1 in <see cref="PatternMatch.Slots"/>).</summary>
@@ -144,21 +149,20 @@ internal sealed class TokenPattern
     /// Finds the matches in tokens [<paramref name="from"/>, <paramref name="to"/>): for each start the
     /// longest match found by the leftmost-first thread, then non-overlapping matches from left to right.
     /// </summary>
-    public List<PatternMatch> Matches(TokenFeatures features, int from, int to, StepCounter? counter = null)
+    public IReadOnlyList<PatternMatch> Matches(TokenFeatures features, int from, int to, StepCounter? counter = null)
     {
         int size = _program.Length;
-        int slotCount = SlotNames.Count * 2;
-        var found = new List<PatternMatch>();
+        List<PatternMatch>? found = null;
 
-        // Threads waiting at each future position; a consuming step may jump several tokens (an entity or a
-        // noun phrase as a unit), so pending lists are kept by position.
-        var pending = new Dictionary<int, List<(int Pc, int Start, int[] Slots)>>();
-        var visited = new int[size];
-        Array.Fill(visited, -1);
-        var stack = new Stack<(int Pc, int Start, int[] Slots)>();
-        var arriving = new List<(int Pc, int Start, int[] Slots)>();
-        int[] empty = new int[slotCount];
-        Array.Fill(empty, -1);
+        // Per-thread scratch space reused across calls: matching runs once per candidate rule and sentence,
+        // and fresh collections for each call were most of the relation layer's allocation.
+        MatcherScratch scratch = t_scratch ??= new MatcherScratch();
+        scratch.Reset(size);
+        Dictionary<int, List<(int Pc, int Start, int[] Slots)>> pending = scratch.Pending;
+        int[] visited = scratch.Visited;
+        Stack<(int Pc, int Start, int[] Slots)> stack = scratch.Stack;
+        List<(int Pc, int Start, int[] Slots)> arriving = scratch.Arriving;
+        int[] empty = _emptySlots;
         int bestStart = -1;
         int bestEnd = -1;
         int[]? bestSlots = null;
@@ -169,6 +173,7 @@ internal sealed class TokenPattern
             if (pending.Remove(position, out List<(int Pc, int Start, int[] Slots)>? waiting))
             {
                 arriving.AddRange(waiting);
+                scratch.Release(waiting);
             }
 
             if (position < to || arriving.Count > 0)
@@ -206,6 +211,7 @@ internal sealed class TokenPattern
                             break;
                         case OpCode.Save:
                         {
+                            // Slot arrays are shared by threads and never changed in place: a capture copies.
                             int[] copy = (int[])slots.Clone();
                             copy[instruction.X] = position;
                             stack.Push((pc + 1, start, copy));
@@ -235,7 +241,7 @@ internal sealed class TokenPattern
                                     int next = position + length;
                                     if (!pending.TryGetValue(next, out List<(int Pc, int Start, int[] Slots)>? list))
                                     {
-                                        list = [];
+                                        list = scratch.Rent();
                                         pending[next] = list;
                                     }
 
@@ -251,6 +257,7 @@ internal sealed class TokenPattern
             // A match is final once no thread that started at or before its start is still running.
             if (bestStart >= 0 && !AnyPendingFrom(pending, bestStart))
             {
+                found ??= [];
                 found.Add(new PatternMatch(bestStart, bestEnd, bestSlots!));
                 bestStart = -1;
                 bestEnd = -1;
@@ -261,7 +268,56 @@ internal sealed class TokenPattern
             }
         }
 
-        return found;
+        scratch.ReleaseAll();
+        return (IReadOnlyList<PatternMatch>?)found ?? [];
+    }
+
+    [ThreadStatic]
+    private static MatcherScratch? t_scratch;
+
+    /// <summary>The collections one matching run needs, kept per thread between runs.</summary>
+    private sealed class MatcherScratch
+    {
+        private readonly Stack<List<(int Pc, int Start, int[] Slots)>> _free = new();
+
+        public Dictionary<int, List<(int Pc, int Start, int[] Slots)>> Pending { get; } = [];
+
+        public Stack<(int Pc, int Start, int[] Slots)> Stack { get; } = new();
+
+        public List<(int Pc, int Start, int[] Slots)> Arriving { get; } = [];
+
+        public int[] Visited { get; private set; } = [];
+
+        public void Reset(int programSize)
+        {
+            if (Visited.Length < programSize)
+            {
+                Visited = new int[programSize];
+            }
+
+            Visited.AsSpan(0, programSize).Fill(-1);
+            Stack.Clear();
+            Arriving.Clear();
+        }
+
+        public List<(int Pc, int Start, int[] Slots)> Rent() => _free.Count > 0 ? _free.Pop() : [];
+
+        public void Release(List<(int Pc, int Start, int[] Slots)> list)
+        {
+            list.Clear();
+            _free.Push(list);
+        }
+
+        public void ReleaseAll()
+        {
+            foreach (List<(int Pc, int Start, int[] Slots)> list in Pending.Values)
+            {
+                Release(list);
+            }
+
+            Pending.Clear();
+            Arriving.Clear();
+        }
     }
 
     private static bool AnyPendingFrom(Dictionary<int, List<(int Pc, int Start, int[] Slots)>> pending, int start)

@@ -32,6 +32,29 @@ public class SampleSetTests
         articles.Should().HaveCount(40);
     }
 
+    [SharedDataFact(NewsGoldSet.CorpusFile)]
+    public void Validate_CommittedNewsGold_MatchesTheCorpusAndMeetsTheSetsShape()
+    {
+        IReadOnlyDictionary<string, (string Category, string Text)> corpus = NewsGoldSet.ReadCorpus(SharedData.Require(NewsGoldSet.CorpusFile));
+        var problems = new List<string>();
+        var splits = NewsGoldSet.Splits.ToDictionary(s => s, s => NewsGoldSet.Load(DataFile(s + ".jsonl"), corpus, problems));
+        IReadOnlyList<SampleArticle> passA = NewsGoldSet.Load(DataFile(Path.Combine("news", "pass-a.jsonl")), corpus, problems);
+        IReadOnlyList<SampleArticle> passB = NewsGoldSet.Load(DataFile(Path.Combine("news", "pass-b.jsonl")), corpus, problems);
+        List<SampleArticle> all = [.. splits["news-dev"], .. splits["news-test"]];
+
+        problems.AddRange(SampleSetValidator.Validate(all));
+        problems.AddRange(SampleSetValidator.Validate(passA).Select(p => "pass A: " + p));
+        problems.AddRange(SampleSetValidator.Validate(passB).Select(p => "pass B: " + p));
+
+        problems.Should().BeEmpty();
+        all.Should().HaveCountGreaterThanOrEqualTo(100);
+        all.Count(a => a.Domain is "International" or "Inland").Should().BeGreaterThanOrEqualTo(60);
+        all.Count(a => a.Relations.Any(r => r.Type == "Meeting")).Should().BeGreaterThanOrEqualTo(50);
+        ((double)splits["news-dev"].Count / all.Count).Should().BeApproximately(0.6, 0.02);
+        passA.Select(a => a.Id).Should().BeEquivalentTo(all.Select(a => a.Id), "every gold article has pass A");
+        passB.Select(a => a.Id).Should().BeEquivalentTo(all.Select(a => a.Id), "every gold article has pass B");
+    }
+
     [Fact]
     public void Validate_BrokenArticle_ReportsEachProblem()
     {

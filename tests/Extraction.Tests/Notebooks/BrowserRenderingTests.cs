@@ -7,7 +7,7 @@ namespace Extraction.Tests.Notebooks;
 /// <summary>
 /// Renders a sample article's HTML in headless Chromium, as a notebook would show it, takes a screenshot
 /// and checks that it is not blank and that the rendered page holds the entity markup. The screenshot is
-/// kept as a test artifact under TestResults/, not committed. <c>.ci/run</c> installs Chromium.
+/// kept as a test artifact under TestResults/, not committed. <c>test.sh</c> (the README's test command) installs Chromium.
 /// </summary>
 [Collection("Packaging")]
 public sealed class BrowserRenderingTests
@@ -22,7 +22,7 @@ public sealed class BrowserRenderingTests
             }
         }
 
-        throw new InvalidOperationException("Chromium is not installed (apt-get install chromium); .ci/run installs it.");
+        throw new InvalidOperationException("Chromium is not installed (apt-get install chromium); ./test.sh installs it when run as root.");
     }
 
     private static readonly string[] HeadlessFlags =

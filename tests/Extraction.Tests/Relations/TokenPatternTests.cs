@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Extraction.Relations;
 
@@ -30,7 +29,7 @@ public class TokenPatternTests
         RelationRule rule = RuleLoader.Parse(Encoding.UTF8.GetBytes("""{"rules": [{"id": "x", "type": "Support", "pattern": [{"lower": "a"}, {"lower": "b", "op": "+", "trigger": true}]}]}"""), "x.json").Single();
         Document document = Document.FromTokens([["a", "b", "b", "c", "a", "b", "a"]]);
 
-        List<PatternMatch> matches = rule.Pattern.Matches(new TokenFeatures(document, []), 0, document.TokenCount);
+        IReadOnlyList<PatternMatch> matches = rule.Pattern.Matches(new TokenFeatures(document, []), 0, document.TokenCount);
 
         matches.Select(m => (m.Start, m.End)).Should().Equal([(0, 3), (4, 6)]);
         int slot = rule.Pattern.TriggerSlot;
@@ -44,30 +43,12 @@ public class TokenPatternTests
         (TokenPattern large, TokenFeatures largeFeatures) = Prepare(200_000);
 
         // The work done, counted in automaton states visited, is deterministic: four times the tokens give at
-        // most four times the steps (plus a constant).
+        // most four times the steps (plus a constant). Backtracking would take astronomically more; wall-clock
+        // timings are left to the benchmarks.
         var smallSteps = new StepCounter();
         var largeSteps = new StepCounter();
         small.Matches(smallFeatures, 0, smallFeatures.Count, smallSteps).Should().BeEmpty();
         large.Matches(largeFeatures, 0, largeFeatures.Count, largeSteps).Should().BeEmpty();
         ((double)largeSteps.Steps / smallSteps.Steps).Should().BeInRange(3.9, 4.1);
-
-        // Wall time too, best of five runs of each size: a linear matcher takes about four times as long,
-        // backtracking would take astronomically longer. The bound allows for a busy shared machine.
-        double smallTime = Best(() => small.Matches(smallFeatures, 0, smallFeatures.Count));
-        double largeTime = Best(() => large.Matches(largeFeatures, 0, largeFeatures.Count));
-        (largeTime / smallTime).Should().BeLessThan(16, $"50k tokens took {smallTime:F1} ms, 200k took {largeTime:F1} ms");
-    }
-
-    private static double Best(Action action)
-    {
-        double best = double.MaxValue;
-        for (int i = 0; i < 5; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            action();
-            best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
-        }
-
-        return best;
     }
 }
