@@ -138,29 +138,12 @@ public sealed class Extractor
     // Enough texts per block to keep every core busy while one slow text finishes.
     private static int BlockSize => Math.Max(8, Environment.ProcessorCount * 8);
 
-    private IEnumerable<ExtractionResult> ExtractBlocks(IEnumerable<string> texts, CancellationToken cancellationToken)
-    {
-        var block = new List<string>(BlockSize);
-        foreach (string text in texts)
-        {
-            ArgumentNullException.ThrowIfNull(text, nameof(texts));
-            block.Add(text);
-            if (block.Count == BlockSize)
-            {
-                foreach (ExtractionResult result in ExtractBlock(block, cancellationToken))
-                {
-                    yield return result;
-                }
-
-                block.Clear();
-            }
-        }
-
-        foreach (ExtractionResult result in ExtractBlock(block, cancellationToken))
-        {
-            yield return result;
-        }
-    }
+    private IEnumerable<ExtractionResult> ExtractBlocks(IEnumerable<string> texts, CancellationToken cancellationToken) =>
+        Pipeline.OrderedParallel.Map(
+            texts.Select(text => text ?? throw new ArgumentNullException(nameof(texts))),
+            text => Extract(text, cancellationToken),
+            BlockSize,
+            cancellationToken);
 
     private ExtractionResult[] ExtractBlock(List<string> block, CancellationToken cancellationToken)
     {

@@ -99,48 +99,47 @@ internal static class ExtractCommand
         }
     }
 
-    /// <summary>Processes the lines in blocks, in parallel within a block, writing results in input order.</summary>
+    /// <summary>
+    /// Processes the lines on all cores with a bounded window of lines in flight, writing results in input order;
+    /// reading, extracting and writing overlap (no barrier per block). Output is flushed every block of lines.
+    /// </summary>
     /// <returns>The number of lines reported as errors.</returns>
     internal static int ProcessBatch(LineReader reader, Stream output, JsonOutputOptions options, Extractor extractor, CancellationToken cancellationToken, Action onProgress)
     {
         int errors = 0;
-        int lineNumber = 0;
-        var block = new List<(int Line, byte[] Bytes)>(BatchBlockSize);
-        var results = new byte[BatchBlockSize][];
-        bool more = true;
-        while (more)
+        int written = 0;
+        foreach ((byte[] result, bool isError) in Pipeline.OrderedParallel.Map(
+            ReadLines(reader),
+            line => (ProcessLine(line.Line, line.Bytes, options, extractor, cancellationToken, out bool isError), isError),
+            Math.Max(BatchBlockSize, Pipeline.OrderedParallel.DefaultWindow),
+            cancellationToken))
         {
-            block.Clear();
-            while (block.Count < BatchBlockSize && (more = reader.TryReadLine(out byte[] line)))
+            output.Write(result);
+            output.WriteByte((byte)'\n');
+            errors += isError ? 1 : 0;
+            if (++written % BatchBlockSize == 0)
             {
-                lineNumber++;
-                if (!IsBlank(line))
-                {
-                    block.Add((lineNumber, line));
-                }
+                output.Flush();
+                onProgress();
             }
-
-            int failed = 0;
-            Parallel.For(0, block.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            {
-                results[i] = ProcessLine(block[i].Line, block[i].Bytes, options, extractor, cancellationToken, out bool isError);
-                if (isError)
-                {
-                    Interlocked.Increment(ref failed);
-                }
-            });
-            errors += failed;
-            for (int i = 0; i < block.Count; i++)
-            {
-                output.Write(results[i]);
-                output.WriteByte((byte)'\n');
-            }
-
-            output.Flush();
-            onProgress();
         }
 
+        output.Flush();
+        onProgress();
         return errors;
+    }
+
+    private static IEnumerable<(int Line, byte[] Bytes)> ReadLines(LineReader reader)
+    {
+        int lineNumber = 0;
+        while (reader.TryReadLine(out byte[] line))
+        {
+            lineNumber++;
+            if (!IsBlank(line))
+            {
+                yield return (lineNumber, line);
+            }
+        }
     }
 
     private static bool IsBlank(byte[] line)
