@@ -21,10 +21,15 @@ public sealed class PackageConsumerTests : IDisposable
         ["NUGET_PACKAGES"] = Path.Combine(_work, "packages"),
     };
 
-    private string Pack(string project, string feed)
+    // The library packs what the solution build made; the tool's platform packages (linux-x64 ReadyToRun and the
+    // portable "any") are published by pack itself, since the solution build makes neither.
+    private string Pack(string project, string feed, bool build = false)
     {
         string root = ProcessRunner.RepositoryRoot();
-        (int code, string output) = ProcessRunner.Run("dotnet", ["pack", Path.Combine(root, project), "-c", "Release", "--no-build", "-o", feed], root);
+        string[] arguments = build
+            ? ["pack", Path.Combine(root, project), "-c", "Release", "-o", feed]
+            : ["pack", Path.Combine(root, project), "-c", "Release", "--no-build", "-o", feed];
+        (int code, string output) = ProcessRunner.Run("dotnet", arguments, root);
         code.Should().Be(0, output);
         return output;
     }
@@ -84,7 +89,7 @@ public sealed class PackageConsumerTests : IDisposable
     public void Tool_InstalledFromLocalFeed_Runs()
     {
         string feed = Path.Combine(_work, "feed");
-        Pack(Path.Combine("src", "Extraction.Cli", "Extraction.Cli.csproj"), feed);
+        Pack(Path.Combine("src", "Extraction.Cli", "Extraction.Cli.csproj"), feed, build: true);
         string tools = Path.Combine(_work, "tools");
         WriteNuGetConfig(_work, feed);
 
