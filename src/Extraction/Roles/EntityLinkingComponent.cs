@@ -241,9 +241,12 @@ internal sealed class EntityLinkingComponent : IPipelineComponent
         }
     }
 
-    // "Internationaler Strafgerichtshof (IStGH)": the acronym takes the long form's canonical name.
+    // "Internationaler Strafgerichtshof (IStGH)": the acronym takes the long form's canonical name. The pairs are
+    // collected first and applied in one pass (the first long form given for an acronym wins), so a document
+    // that repeats "long form (ACRONYM)" thousands of times stays linear.
     private static void LinkAcronymsInBrackets(Document document, List<Entity> entities, string[] canonicals)
     {
+        Dictionary<(EntityLabel, string), string>? longForms = null;
         for (int i = 1; i < entities.Count; i++)
         {
             Entity acronym = entities[i];
@@ -256,15 +259,22 @@ internal sealed class EntityLinkingComponent : IPipelineComponent
             ReadOnlySpan<char> between = document.Text.AsSpan(longForm.End, Math.Max(0, acronym.Start - longForm.End)).Trim();
             if (between.SequenceEqual("(") && acronym.End < document.Text.Length && document.Text[acronym.End] == ')')
             {
-                string longCanonical = canonicals[i - 1];
-                string shortCanonical = canonicals[i];
-                for (int j = 0; j < entities.Count; j++)
-                {
-                    if (entities[j].Label == acronym.Label && canonicals[j] == shortCanonical)
-                    {
-                        canonicals[j] = longCanonical;
-                    }
-                }
+                longForms ??= [];
+                longForms.TryAdd((acronym.Label, canonicals[i]), canonicals[i - 1]);
+            }
+        }
+
+        if (longForms is null)
+        {
+            return;
+        }
+
+        Pipeline.WorkMeter.Add(entities.Count);
+        for (int j = 0; j < entities.Count; j++)
+        {
+            if (longForms.TryGetValue((entities[j].Label, canonicals[j]), out string? longCanonical))
+            {
+                canonicals[j] = longCanonical;
             }
         }
     }

@@ -15,7 +15,7 @@ public class PathologicalInputTests
     private static readonly Extractor SharedExtractor = Extractor.CreateGerman();
 
     public static TheoryData<string> Cases() =>
-        ["no-spaces", "punctuation", "short-lines", "long-sentence", "nested-brackets", "dots", "many-entities-sentence", "repeated-names"];
+        ["no-spaces", "punctuation", "short-lines", "long-sentence", "nested-brackets", "dots", "many-entities-sentence", "repeated-names", "repeated-acronyms"];
 
     internal static string Build(string kind, int size) => kind switch
     {
@@ -29,6 +29,8 @@ public class PathologicalInputTests
         "many-entities-sentence" => string.Concat(Enumerable.Repeat("und Merz traf Macron in Paris ", size / 30)),
         // Thousands of sentences about the same few names: large entity clusters, one fact reported again and again.
         "repeated-names" => string.Concat(Enumerable.Repeat("Merz traf Macron in Paris. Scholz sagte, Merz habe Macron kritisiert. ", size / 70)),
+        // A name with an acronym in brackets, again and again (acronym linking rewrites canonicals document-wide).
+        "repeated-acronyms" => string.Concat(Enumerable.Repeat("Der Internationale Strafgerichtshof (IStGH) in Den Haag prüft den Fall. ", size / 72)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
