@@ -44,14 +44,16 @@ public sealed class Extractor
     public static Extractor CreateGerman() => new(GermanPipeline.CreateDefaultComponents(ExtractorOptions.Default));
 
     /// <summary>
-    /// Creates an extractor for German with the default models and the given options: extra relation
-    /// rule files, relation types switched off.
+    /// Creates an extractor for German with the given options: a folder of retrained models (else the
+    /// embedded ones), extra relation rule files, relation types switched off.
     /// </summary>
     /// <param name="options">The options.</param>
     /// <returns>The extractor.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="RuleFormatException">A rule file is malformed (the message gives file, line and reason).</exception>
     /// <exception cref="FileNotFoundException">A rule file does not exist.</exception>
+    /// <exception cref="DirectoryNotFoundException">The options' model folder does not exist.</exception>
+    /// <exception cref="ModelFormatException">A model file of the model folder is corrupt, truncated or of another kind.</exception>
     public static Extractor CreateGerman(ExtractorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -1,8 +1,8 @@
 namespace Extraction;
 
 /// <summary>
-/// Settings for <see cref="Extractor.CreateGerman(ExtractorOptions)"/>: extra relation rule files and
-/// relation types to switch off. Immutable and thread-safe.
+/// Settings for <see cref="Extractor.CreateGerman(ExtractorOptions)"/>: a folder of retrained models, extra
+/// relation rule files and relation types to switch off. Immutable and thread-safe.
 /// </summary>
 public sealed record ExtractorOptions
 {
@@ -14,6 +14,15 @@ public sealed record ExtractorOptions
     /// built-in rules. Load only files you trust.
     /// </summary>
     public IReadOnlyList<string> RuleFiles { get; init; } = [];
+
+    /// <summary>
+    /// A folder with model files that replace the embedded ones: <c>ner-de.bin</c> (named entities),
+    /// <c>pos-de.bin</c> and <c>lexicon-de.bin</c> (POS, lemmas, morphology; these two replace the embedded pair
+    /// together), as <c>extraction train</c> writes them. A file the folder lacks is taken from the package.
+    /// Null (the default) uses the embedded models. A missing folder throws <see cref="DirectoryNotFoundException"/>;
+    /// a corrupt, truncated or foreign file throws <see cref="ModelFormatException"/> naming it.
+    /// </summary>
+    public string? ModelDirectory { get; init; }
 
     /// <summary>Relation types (<c>Meeting</c>, <c>Statement</c>, ...) that are not extracted, whichever rule finds them.</summary>
     public IReadOnlyCollection<string> DisabledRelationTypes { get; init; } = [];

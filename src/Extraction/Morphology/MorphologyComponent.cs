@@ -26,6 +26,20 @@ internal sealed class MorphologyComponent : IPipelineComponent
     /// <summary>The component with the models embedded in the assembly (loaded once).</summary>
     public static MorphologyComponent CreateDefault() => new(EmbeddedMorphology.Annotator);
 
+    /// <summary>The component with a POS model file and a lexicon file (retrained models); not cached.</summary>
+    /// <exception cref="ModelFormatException">A file is not a valid model of its kind.</exception>
+    public static MorphologyComponent Load(string modelPath, string lexiconPath)
+    {
+        MorphLexicon lexicon;
+        using (FileStream stream = File.OpenRead(lexiconPath))
+        {
+            lexicon = MorphLexicon.Read(stream, lexiconPath);
+        }
+
+        using FileStream model = File.OpenRead(modelPath);
+        return new(new MorphologyAnnotator(MorphModel.Read(model, modelPath), lexicon));
+    }
+
     public void Process(Document document, CancellationToken cancellationToken)
     {
         int count = document.TokenCount;
@@ -57,6 +71,11 @@ internal static class EmbeddedMorphology
 {
     public const string LexiconResource = "Extraction.Models.lexicon-de.bin";
     public const string ModelResource = "Extraction.Models.pos-de.bin";
+
+    /// <summary>The file names in a model folder (<see cref="ExtractorOptions.ModelDirectory"/>).</summary>
+    public const string LexiconFileName = "lexicon-de.bin";
+
+    public const string ModelFileName = "pos-de.bin";
 
     private static readonly Lazy<MorphologyAnnotator> Lazy = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -13,6 +13,9 @@ internal sealed class NerComponent : IPipelineComponent
     /// <summary>The logical name of the embedded default model.</summary>
     public const string ResourceName = "Extraction.Models.ner-de.bin";
 
+    /// <summary>The file name of the model in a model folder (<see cref="ExtractorOptions.ModelDirectory"/>).</summary>
+    public const string ModelFileName = "ner-de.bin";
+
     private static readonly Lazy<NerModel> EmbeddedModel = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly NerTagger _tagger;
@@ -29,6 +32,14 @@ internal sealed class NerComponent : IPipelineComponent
 
     /// <summary>Whether the assembly carries the default model.</summary>
     public static bool HasEmbeddedModel => typeof(NerComponent).Assembly.GetManifestResourceInfo(ResourceName) is not null;
+
+    /// <summary>Creates the component with a model file (a retrained model); not cached.</summary>
+    /// <exception cref="ModelFormatException">The file is not a valid NER model.</exception>
+    public static NerComponent Load(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        return new(NerModelFormat.Read(stream, path));
+    }
 
     /// <summary>Creates the component with the embedded default model (loaded once per process).</summary>
     public static NerComponent CreateDefault() => new(EmbeddedModel.Value);
