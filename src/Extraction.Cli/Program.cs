@@ -21,6 +21,8 @@ internal static class Program
         train.Subcommands.Add(MorphologyCommands.CreateTrainCommand());
         root.Subcommands.Add(train);
         root.Subcommands.Add(InfoCommand.Create(console, () => extractor.Value));
+        root.Subcommands.Add(StoreCommands.CreateIndexCommand(console, () => extractor.Value));
+        root.Subcommands.Add(StoreCommands.CreateQueryCommand(console));
 
         ParseResult parseResult = root.Parse(args);
         var configuration = new InvocationConfiguration
