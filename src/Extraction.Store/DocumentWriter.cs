@@ -1,34 +1,34 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Extraction.Store;
 
-/// <summary>Writes documents inside one transaction with prepared statements. Used by one thread, under the store's lock.</summary>
+/// <summary>Writes documents inside one transaction with reused statements, for either backend. Used by one thread, under the store's lock.</summary>
 internal sealed class DocumentWriter : IDisposable
 {
-    private readonly List<SqliteCommand> _commands = [];
-    private readonly SqliteCommand _hash;
-    private readonly SqliteCommand _insertDocument;
-    private readonly SqliteCommand _insertSentence;
-    private readonly SqliteCommand _upsertEntity;
-    private readonly SqliteCommand _insertMention;
-    private readonly SqliteCommand _insertFact;
-    private readonly SqliteCommand _insertArgument;
-    private readonly SqliteCommand _documentEntities;
-    private readonly SqliteCommand _deleteRows;
-    private readonly SqliteCommand _deleteOrphan;
+    private readonly List<DbCommand> _commands = [];
+    private readonly DbCommand _hash;
+    private readonly DbCommand _insertDocument;
+    private readonly DbCommand _insertSentence;
+    private readonly DbCommand _upsertEntity;
+    private readonly DbCommand _insertMention;
+    private readonly DbCommand _insertFact;
+    private readonly DbCommand _insertArgument;
+    private readonly DbCommand _documentEntities;
+    private readonly DbCommand _deleteRows;
+    private readonly DbCommand _deleteOrphan;
 
-    public DocumentWriter(SqliteConnection connection, SqliteTransaction transaction)
+    public DocumentWriter(DbConnection connection, DbTransaction transaction, StoreDialect dialect)
     {
-        SqliteCommand Prepare(string sql, params string[] parameters)
+        DbCommand Prepare(string sql, params string[] parameters)
         {
-            SqliteCommand command = connection.CreateCommand();
+            DbCommand command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = sql;
             foreach (string parameter in parameters)
             {
-                command.Parameters.Add(new SqliteParameter(parameter, null));
+                StoreDialect.AddParameter(command, parameter, null);
             }
 
             _commands.Add(command);
@@ -39,7 +39,7 @@ internal sealed class DocumentWriter : IDisposable
         _insertDocument = Prepare("INSERT INTO documents(id, content_hash, date, source, title, text) VALUES (@id, @hash, @date, @source, @title, @text)", "@id", "@hash", "@date", "@source", "@title", "@text");
         _insertSentence = Prepare("INSERT INTO sentences(document_id, idx, start, \"end\", text) VALUES (@document, @idx, @start, @end, @text)", "@document", "@idx", "@start", "@end", "@text");
         // The display name is the ordinal minimum of the names seen, so it does not depend on indexing order.
-        _upsertEntity = Prepare("INSERT INTO entities(id, label, name, key) VALUES (@id, @label, @name, @key) ON CONFLICT(id) DO UPDATE SET name = excluded.name WHERE excluded.name < entities.name", "@id", "@label", "@name", "@key");
+        _upsertEntity = Prepare(dialect.UpsertEntitySql, "@id", "@label", "@name", "@key");
         _insertMention = Prepare("INSERT INTO mentions(document_id, entity_id, local_id, text, canonical, text_key, canonical_key, start, \"end\", sentence, score, attributes) VALUES (@document, @entity, @local, @text, @canonical, @text_key, @canonical_key, @start, @end, @sentence, @score, @attributes)", "@document", "@entity", "@local", "@text", "@canonical", "@text_key", "@canonical_key", "@start", "@end", "@sentence", "@score", "@attributes");
         _insertFact = Prepare("INSERT INTO facts(document_id, ordinal, type, sentence, start, \"end\", modality, score, rule, code, time, evidence, arguments) VALUES (@document, @ordinal, @type, @sentence, @start, @end, @modality, @score, @rule, @code, @time, @evidence, @arguments) RETURNING id", "@document", "@ordinal", "@type", "@sentence", "@start", "@end", "@modality", "@score", "@rule", "@code", "@time", "@evidence", "@arguments");
         _insertArgument = Prepare("INSERT INTO fact_arguments(fact_id, ordinal, position, name, is_list, value, value_key, entity_id) VALUES (@fact, @ordinal, @position, @name, @is_list, @value, @value_key, @entity)", "@fact", "@ordinal", "@position", "@name", "@is_list", "@value", "@value_key", "@entity");
@@ -96,7 +96,7 @@ internal sealed class DocumentWriter : IDisposable
     {
         var entities = new List<string>();
         _documentEntities.Parameters["@document"].Value = documentId;
-        using (SqliteDataReader reader = _documentEntities.ExecuteReader())
+        using (DbDataReader reader = _documentEntities.ExecuteReader())
         {
             while (reader.Read())
             {
@@ -272,11 +272,11 @@ internal sealed class DocumentWriter : IDisposable
         return text[start..end];
     }
 
-    private static void Set(SqliteCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
+    private static void Set(DbCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
 
     public void Dispose()
     {
-        foreach (SqliteCommand command in _commands)
+        foreach (DbCommand command in _commands)
         {
             command.Dispose();
         }

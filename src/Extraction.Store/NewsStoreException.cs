@@ -1,8 +1,10 @@
 namespace Extraction.Store;
 
 /// <summary>
-/// The store file cannot be used: it is missing (read-only open), not an SQLite database, corrupt, a foreign
-/// SQLite database, or written by a newer version of this package. The message names the file and the problem.
+/// The store cannot be used: the file is missing (read-only open), not an SQLite database, corrupt, a foreign
+/// database, or written by a newer version of this package; or the PostgreSQL server cannot be reached, refuses
+/// the login, or its connection string is malformed. The message names the file or the server (never a password)
+/// and the problem.
 /// </summary>
 public sealed class NewsStoreException : Exception
 {

@@ -6,7 +6,7 @@ using Extraction.Store;
 
 namespace Extraction.Cli.Commands;
 
-/// <summary><c>index</c> and <c>query</c>: the news knowledge base (an SQLite file, see README "News knowledge base").</summary>
+/// <summary><c>index</c> and <c>query</c>: the news knowledge base (an SQLite file or a PostgreSQL database, see README "News knowledge base").</summary>
 internal static class StoreCommands
 {
     // Documents per transaction: a crash loses at most this many finished extractions, which a re-run redoes.
@@ -19,7 +19,7 @@ internal static class StoreCommands
             Description = "JSONL files ({\"id\", \"text\", \"date\"?, \"source\"?, \"title\"?} per line), .txt files (id = file name), folders of them, or - for JSONL on stdin.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var db = new Option<string>("--db") { Description = "The store file (created when missing).", Required = true };
+        var db = new Option<string>("--db") { Description = "The store file (created when missing), or a PostgreSQL URL postgres://user:password@host:port/database or Npgsql connection string (Host=...); the tables are created in an empty schema.", Required = true };
         var batchSize = new Option<int>("--batch-size") { Description = "Documents written per transaction.", DefaultValueFactory = _ => DefaultBatchSize };
         var command = new Command("index", "Extract articles and add them to a news knowledge base (idempotent by document id; resumes after a crash).")
         {
@@ -40,7 +40,7 @@ internal static class StoreCommands
 
     public static Command CreateQueryCommand(CliConsole console)
     {
-        var db = new Option<string>("--db") { Description = "The store file (opened read-only).", Required = true };
+        var db = new Option<string>("--db") { Description = "The store file, or a PostgreSQL URL or connection string (opened read-only).", Required = true };
         var type = new Option<string?>("--type") { Description = "Only facts of this relation type (Meeting, HoldsRole, Statement, ...)." };
         var entity = new Option<string?>("--entity") { Description = "Only facts with an argument that is this entity (canonical name or alias)." };
         var participant = new Option<string?>("--participant") { Description = "Only facts with this participant." };

@@ -85,12 +85,17 @@ internal static class HtmlRenderer
     private static string Encode(string value)
     {
         var builder = new StringBuilder(value.Length + 16);
+        AppendEncoded(builder, value);
+        return builder.ToString();
+    }
+
+    /// <summary>Appends <paramref name="value"/> HTML-encoded (text and attribute values); shared with the store's notebook view.</summary>
+    internal static void AppendEncoded(StringBuilder html, string value)
+    {
         foreach (char c in value)
         {
-            AppendEncoded(builder, c);
+            AppendEncoded(html, c);
         }
-
-        return builder.ToString();
     }
 
     // Escapes what HTML needs escaped in text and attribute values; German letters stay readable.
