@@ -177,10 +177,13 @@ internal static class StoreCommands
 
             try
             {
+                // Whether a document is already stored is asked on this thread, as items are read: asked from the
+                // workers, it waited for the store's lock while a batch was being written, and extraction stalled.
+                // Two batches in flight keep the cores extracting while one is written.
                 foreach ((IndexItem item, ExtractionResult? result) in Pipeline.OrderedParallel.Map(
-                    ReadInputs(inputs, console),
-                    item => (item, item.Document is { } document && !store.Contains(document) ? extractor.Extract(document.Text, cancellationToken) : null),
-                    Math.Max(batchSize, Pipeline.OrderedParallel.DefaultWindow),
+                    ReadInputs(inputs, console).Select(item => (Item: item, Extract: item.Document is { } document && !store.Contains(document))),
+                    entry => (entry.Item, entry.Extract ? extractor.Extract(entry.Item.Document!.Text, cancellationToken) : null),
+                    Math.Max(2 * batchSize, Pipeline.OrderedParallel.DefaultWindow),
                     cancellationToken))
                 {
                     if (item.Error is not null)
