@@ -20,17 +20,42 @@ internal static class ExtractCommand
         var batch = new Option<bool>("--batch") { Description = "Read JSON Lines ({\"id\": ..., \"text\": ...}) and write one JSON result per line, in input order." };
         var tokens = new Option<bool>("--tokens") { Description = "Include the tokens (with their annotations) in the output." };
         var indent = new Option<bool>("--indent") { Description = "Indent the JSON (single-document mode only)." };
+        var models = new Option<string?>("--models")
+        {
+            Description = "A folder with retrained models (ner-de.bin; pos-de.bin with lexicon-de.bin) that replace the embedded ones.",
+        };
         var command = new Command("extract", "Extract entities and relations from German text and print JSON.")
         {
-            input, batch, tokens, indent,
+            input, batch, tokens, indent, models,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var options = new JsonOutputOptions { IncludeTokens = parseResult.GetValue(tokens), Indented = parseResult.GetValue(indent) && !parseResult.GetValue(batch) };
             string? path = parseResult.GetValue(input);
+            Func<Extractor> factory = extractorFactory;
+            if (parseResult.GetValue(models) is { } folder)
+            {
+                if (!Directory.Exists(folder))
+                {
+                    return Task.FromResult(Fail(console, $"the model folder '{folder}' does not exist.", ExitCodes.InputError));
+                }
+
+                Extractor fromFolder;
+                try
+                {
+                    fromFolder = Extractor.CreateGerman(new ExtractorOptions { ModelDirectory = folder });
+                }
+                catch (ModelFormatException e)
+                {
+                    return Task.FromResult(Fail(console, e.Message, ExitCodes.ModelError));
+                }
+
+                factory = () => fromFolder;
+            }
+
             int code = parseResult.GetValue(batch)
-                ? RunBatch(console, path, options, extractorFactory, cancellationToken)
-                : RunSingle(console, path, options, extractorFactory, cancellationToken);
+                ? RunBatch(console, path, options, factory, cancellationToken)
+                : RunSingle(console, path, options, factory, cancellationToken);
             return Task.FromResult(code);
         });
         return command;

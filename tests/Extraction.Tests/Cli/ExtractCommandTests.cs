@@ -17,6 +17,32 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     [Fact]
+    public void Extract_ModelsFolder_UsesItsModelsAndReportsCorruptOnes()
+    {
+        string text = WriteFile("b.txt", Encoding.UTF8.GetBytes("Bürgermeisterin Eva Lang traf in Graz den Landeshauptmann."));
+        string models = Directory.CreateDirectory(Path.Combine(_folder, "models")).FullName;
+        using (Stream embedded = typeof(Extractor).Assembly.GetManifestResourceStream("Extraction.Models.ner-de.bin")!)
+        using (FileStream copy = File.Create(Path.Combine(models, "ner-de.bin")))
+        {
+            embedded.CopyTo(copy);
+        }
+
+        (int code, string output, _) = CliRunner.Run("extract", text, "--models", models);
+        (int defaultCode, string defaultOutput, _) = CliRunner.Run("extract", text);
+        File.WriteAllBytes(Path.Combine(models, "ner-de.bin"), Encoding.ASCII.GetBytes("not a model"));
+        (int corruptCode, _, string corruptError) = CliRunner.Run("extract", text, "--models", models);
+        (int missingCode, _, string missingError) = CliRunner.Run("extract", text, "--models", Path.Combine(_folder, "nowhere"));
+
+        code.Should().Be(0);
+        defaultCode.Should().Be(0);
+        output.Should().Be(defaultOutput, "a copy of the embedded model gives the same result");
+        corruptCode.Should().Be(3);
+        corruptError.Should().Contain("ner-de.bin");
+        missingCode.Should().Be(2);
+        missingError.Should().Contain("nowhere");
+    }
+
+    [Fact]
     public void Extract_File_PrintsJsonContract()
     {
         string path = WriteFile("a.txt", Encoding.UTF8.GetBytes("Die Kanzlerin reiste nach Paris. Dort sprach sie."));
