@@ -39,8 +39,8 @@ internal static class StringPool
         return slot;
     }
 
-    /// <summary>The lower-case (invariant) form of <paramref name="text"/>: the string itself when it has no capitals, else pooled.</summary>
-    public static string GetLower(string text) => HasUpper(text) ? GetLower(text.AsSpan()) : text;
+    /// <summary>The lower-case (invariant) form of <paramref name="text"/>: the string itself when lower-casing changes nothing, else pooled.</summary>
+    public static string GetLower(string text) => ChangesWhenLowered(text) ? GetLower(text.AsSpan()) : text;
 
     /// <summary>The pooled lower-case (invariant) form of <paramref name="text"/>.</summary>
     public static string GetLower(ReadOnlySpan<char> text)
@@ -55,11 +55,13 @@ internal static class StringPool
         return Get(lower);
     }
 
-    private static bool HasUpper(ReadOnlySpan<char> text)
+    // Whether ToLowerInvariant may change the text: a character that lowers to another (titlecase letters such as
+    // 'ǅ' are not IsUpper but do change), or a surrogate, whose pair is lowered as one code point.
+    private static bool ChangesWhenLowered(ReadOnlySpan<char> text)
     {
         foreach (char c in text)
         {
-            if (char.IsUpper(c))
+            if (char.ToLowerInvariant(c) != c || char.IsSurrogate(c))
             {
                 return true;
             }
