@@ -584,24 +584,7 @@ public sealed class NewsStore : IDisposable
         using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
         {
             writer.WriteStartObject();
-            foreach (KeyValuePair<string, RelationArgument> argument in relation.Arguments)
-            {
-                if (argument.Value.IsList)
-                {
-                    writer.WriteStartArray(argument.Key);
-                    foreach (string value in argument.Value.Values)
-                    {
-                        writer.WriteStringValue(value);
-                    }
-
-                    writer.WriteEndArray();
-                }
-                else
-                {
-                    writer.WriteString(argument.Key, argument.Value.Values[0]);
-                }
-            }
-
+            Serialization.ResultJsonWriter.WriteArgumentMembers(writer, relation.Arguments);
             writer.WriteEndObject();
         }
 

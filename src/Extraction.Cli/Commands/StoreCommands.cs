@@ -400,18 +400,7 @@ internal static class StoreCommands
         switch (format)
         {
             case "jsonl":
-                output.Flush();
-                foreach (StoredFact fact in facts)
-                {
-                    using (var writer = new Utf8JsonWriter(output.BaseStream, new JsonWriterOptions { Encoder = Serialization.ResultJsonWriter.Encoder }))
-                    {
-                        WriteFactJson(writer, fact);
-                    }
-
-                    output.BaseStream.WriteByte((byte)'\n');
-                }
-
-                output.BaseStream.Flush();
+                WriteJsonLines(output, facts, WriteFactJson);
                 break;
             case "csv":
                 output.Write("document,date,source,sentence,start,end,type,arguments,modality,score,rule,code,time,sentence_text\n");
@@ -438,6 +427,24 @@ internal static class StoreCommands
         }
     }
 
+    // One JSON object per line, written straight to the output's bytes with the extract contract's encoder.
+    private static void WriteJsonLines<T>(StreamWriter output, IEnumerable<T> rows, Action<Utf8JsonWriter, T> write)
+    {
+        output.Flush();
+        var options = new JsonWriterOptions { Encoder = Serialization.ResultJsonWriter.Encoder };
+        foreach (T row in rows)
+        {
+            using (var writer = new Utf8JsonWriter(output.BaseStream, options))
+            {
+                write(writer, row);
+            }
+
+            output.BaseStream.WriteByte((byte)'\n');
+        }
+
+        output.BaseStream.Flush();
+    }
+
     private static void WriteFactJson(Utf8JsonWriter writer, StoredFact fact)
     {
         writer.WriteStartObject();
@@ -447,26 +454,7 @@ internal static class StoreCommands
         writer.WriteNumber("end", fact.End);
         writer.WriteString("type", fact.Type);
         WriteArguments(writer, fact, entityIds: false);
-        writer.WriteString("modality", fact.Modality.ToString().ToLowerInvariant());
-        writer.WriteNumber("score", Math.Round(fact.Score, 4));
-        writer.WriteString("rule", fact.Rule);
-        if (fact.Code is not null)
-        {
-            writer.WriteString("code", fact.Code);
-        }
-
-        if (fact.Time is not null)
-        {
-            writer.WriteString("time", fact.Time);
-        }
-
-        writer.WriteStartArray("evidence");
-        foreach (int sentence in fact.EvidenceSentences)
-        {
-            writer.WriteNumberValue(sentence);
-        }
-
-        writer.WriteEndArray();
+        Serialization.ResultJsonWriter.WriteRelationFields(writer, fact.Modality, fact.Score, fact.Rule, fact.Code, fact.Time, fact.EvidenceSentences);
         if (fact.Date is { } date)
         {
             writer.WriteString("date", FormatDate(date));
@@ -491,6 +479,12 @@ internal static class StoreCommands
     private static void WriteArguments(Utf8JsonWriter writer, StoredFact fact, bool entityIds)
     {
         writer.WriteStartObject(entityIds ? "entities" : "arguments");
+        WriteArgumentMembers(writer, fact, entityIds);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteArgumentMembers(Utf8JsonWriter writer, StoredFact fact, bool entityIds)
+    {
         foreach (StoredArgument argument in fact.Arguments)
         {
             IReadOnlyList<string?> values = entityIds ? argument.EntityIds : argument.Values;
@@ -521,8 +515,6 @@ internal static class StoreCommands
                 writer.WriteString(argument.Name, values[0]);
             }
         }
-
-        writer.WriteEndObject();
     }
 
     private static string ArgumentsJson(StoredFact fact)
@@ -531,24 +523,7 @@ internal static class StoreCommands
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Serialization.ResultJsonWriter.Encoder }))
         {
             writer.WriteStartObject();
-            foreach (StoredArgument argument in fact.Arguments)
-            {
-                if (argument.IsList)
-                {
-                    writer.WriteStartArray(argument.Name);
-                    foreach (string value in argument.Values)
-                    {
-                        writer.WriteStringValue(value);
-                    }
-
-                    writer.WriteEndArray();
-                }
-                else
-                {
-                    writer.WriteString(argument.Name, argument.Values[0]);
-                }
-            }
-
+            WriteArgumentMembers(writer, fact, entityIds: false);
             writer.WriteEndObject();
         }
 
@@ -560,29 +535,21 @@ internal static class StoreCommands
         switch (format)
         {
             case "jsonl":
-                output.Flush();
-                foreach (EntityPair pair in pairs)
+                WriteJsonLines(output, pairs, static (writer, pair) =>
                 {
-                    using (var writer = new Utf8JsonWriter(output.BaseStream, new JsonWriterOptions { Encoder = Serialization.ResultJsonWriter.Encoder }))
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteStartObject("first");
-                        writer.WriteString("id", pair.First);
-                        writer.WriteString("name", pair.FirstName);
-                        writer.WriteEndObject();
-                        writer.WriteStartObject("second");
-                        writer.WriteString("id", pair.Second);
-                        writer.WriteString("name", pair.SecondName);
-                        writer.WriteEndObject();
-                        writer.WriteNumber("meetings", pair.Meetings);
-                        writer.WriteNumber("documents", pair.Documents);
-                        writer.WriteEndObject();
-                    }
-
-                    output.BaseStream.WriteByte((byte)'\n');
-                }
-
-                output.BaseStream.Flush();
+                    writer.WriteStartObject();
+                    writer.WriteStartObject("first");
+                    writer.WriteString("id", pair.First);
+                    writer.WriteString("name", pair.FirstName);
+                    writer.WriteEndObject();
+                    writer.WriteStartObject("second");
+                    writer.WriteString("id", pair.Second);
+                    writer.WriteString("name", pair.SecondName);
+                    writer.WriteEndObject();
+                    writer.WriteNumber("meetings", pair.Meetings);
+                    writer.WriteNumber("documents", pair.Documents);
+                    writer.WriteEndObject();
+                });
                 break;
             case "csv":
                 output.Write("first_id,first,second_id,second,meetings,documents\n");

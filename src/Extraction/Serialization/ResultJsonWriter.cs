@@ -71,50 +71,14 @@ internal static class ResultJsonWriter
             writer.WriteStartObject();
             writer.WriteString("type", relation.Type);
             writer.WriteStartObject("arguments");
-            foreach (KeyValuePair<string, RelationArgument> argument in relation.Arguments)
-            {
-                if (argument.Value.IsList)
-                {
-                    writer.WriteStartArray(argument.Key);
-                    foreach (string value in argument.Value.Values)
-                    {
-                        writer.WriteStringValue(value);
-                    }
-
-                    writer.WriteEndArray();
-                }
-                else
-                {
-                    writer.WriteString(argument.Key, argument.Value.Values[0]);
-                }
-            }
-
+            WriteArgumentMembers(writer, relation.Arguments);
             writer.WriteEndObject();
             writer.WriteNumber("sentence", relation.Sentence);
             writer.WriteStartObject("trigger");
             writer.WriteNumber("start", relation.Trigger.Start);
             writer.WriteNumber("end", relation.Trigger.End);
             writer.WriteEndObject();
-            writer.WriteString("modality", relation.Modality.ToString().ToLowerInvariant());
-            writer.WriteNumber("score", Math.Round(relation.Score, 4));
-            writer.WriteString("rule", relation.Rule);
-            if (relation.Code is not null)
-            {
-                writer.WriteString("code", relation.Code);
-            }
-
-            if (relation.Time is not null)
-            {
-                writer.WriteString("time", relation.Time);
-            }
-
-            writer.WriteStartArray("evidence");
-            foreach (int sentence in relation.EvidenceSentences)
-            {
-                writer.WriteNumberValue(sentence);
-            }
-
-            writer.WriteEndArray();
+            WriteRelationFields(writer, relation.Modality, relation.Score, relation.Rule, relation.Code, relation.Time, relation.EvidenceSentences);
             writer.WriteEndObject();
         }
 
@@ -143,6 +107,56 @@ internal static class ResultJsonWriter
     }
 
     // Attributes whose value is a JSON literal (true, false) are written as such; everything else as a string.
+    /// <summary>A relation's arguments as members of the current JSON object: a string, or an array for list arguments (participants).</summary>
+    internal static void WriteArgumentMembers(Utf8JsonWriter writer, IReadOnlyDictionary<string, RelationArgument> arguments)
+    {
+        foreach (KeyValuePair<string, RelationArgument> argument in arguments)
+        {
+            if (argument.Value.IsList)
+            {
+                writer.WriteStartArray(argument.Key);
+                foreach (string value in argument.Value.Values)
+                {
+                    writer.WriteStringValue(value);
+                }
+
+                writer.WriteEndArray();
+            }
+            else
+            {
+                writer.WriteString(argument.Key, argument.Value.Values[0]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The contract's relation fields after the trigger: modality, score, rule, code and time when given, evidence.
+    /// One place for their names and formats, shared with the store's JSON Lines output.
+    /// </summary>
+    internal static void WriteRelationFields(Utf8JsonWriter writer, Modality modality, double score, string rule, string? code, string? time, IReadOnlyList<int> evidence)
+    {
+        writer.WriteString("modality", modality.ToString().ToLowerInvariant());
+        writer.WriteNumber("score", Math.Round(score, 4));
+        writer.WriteString("rule", rule);
+        if (code is not null)
+        {
+            writer.WriteString("code", code);
+        }
+
+        if (time is not null)
+        {
+            writer.WriteString("time", time);
+        }
+
+        writer.WriteStartArray("evidence");
+        foreach (int sentence in evidence)
+        {
+            writer.WriteNumberValue(sentence);
+        }
+
+        writer.WriteEndArray();
+    }
+
     private static void WriteAttribute(Utf8JsonWriter writer, string key, string value)
     {
         switch (value)

@@ -28,6 +28,36 @@ internal static class HeadlessChromium
         throw new InvalidOperationException("Chromium is not installed (apt-get install chromium); ./test.sh installs it when run as root.");
     }
 
+    /// <summary>
+    /// Writes <paramref name="bodyHtml"/> as a page under TestResults/browser/ (kept as an artifact, not committed),
+    /// renders it headless to a screenshot and to the DOM the browser built, and returns both. Asserts that
+    /// Chromium ran and wrote the screenshot.
+    /// </summary>
+    public static (string Dom, byte[] Screenshot) Render(string name, string title, string bodyHtml, string windowSize)
+    {
+        string chromium = Find();
+        string artifacts = Path.Combine(Packaging.ProcessRunner.RepositoryRoot(), "tests", "Extraction.Tests", "TestResults", "browser");
+        Directory.CreateDirectory(artifacts);
+        string page = Path.Combine(artifacts, name + ".html");
+        File.WriteAllText(page, $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body>{bodyHtml}</body></html>");
+        string screenshot = Path.Combine(artifacts, name + ".png");
+        File.Delete(screenshot);
+        string profile = Directory.CreateTempSubdirectory("chromium-profile-").FullName;
+        try
+        {
+            (int code, string output) = Packaging.ProcessRunner.Run(chromium, [.. Flags, "--user-data-dir=" + profile, "--window-size=" + windowSize, "--screenshot=" + screenshot, "file://" + page], artifacts, timeoutSeconds: 120);
+            code.Should().Be(0, output);
+            (int domCode, string dom) = Packaging.ProcessRunner.Run(chromium, [.. Flags, "--user-data-dir=" + profile, "--dump-dom", "file://" + page], artifacts, timeoutSeconds: 120);
+            domCode.Should().Be(0, dom);
+            File.Exists(screenshot).Should().BeTrue();
+            return (dom, File.ReadAllBytes(screenshot));
+        }
+        finally
+        {
+            Directory.Delete(profile, recursive: true);
+        }
+    }
+
     /// <summary>Decompresses the PNG's image data and counts distinct byte values: a blank page has one or two, text and drawings many.</summary>
     public static int DistinctPixelBytes(byte[] png)
     {

@@ -184,35 +184,15 @@ public sealed partial class MeetingGraphTests : StoreTestBase
     [Fact]
     public void MeetingGraphHtml_InHeadlessChromium_RendersNodesAndRunsNoScript()
     {
-        string chromium = HeadlessChromium.Find();
-        string root = ProcessRunner.RepositoryRoot();
         using NewsStore store = BuildStore();
         MeetingGraph graph = MeetingGraph.FromStore(store, limit: 100, timelineEntity: "Friedrich Merz");
-        string artifacts = Path.Combine(root, "tests", "Extraction.Tests", "TestResults", "browser");
-        Directory.CreateDirectory(artifacts);
-        string page = Path.Combine(artifacts, "meeting-graph.html");
-        File.WriteAllText(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>graph</title></head><body>" + graph.ToHtml() + "</body></html>");
-        string profile = Directory.CreateTempSubdirectory("chromium-profile-").FullName;
-        string screenshot = Path.Combine(artifacts, "meeting-graph.png");
-        File.Delete(screenshot);
 
-        try
-        {
-            (int code, string output) = ProcessRunner.Run(chromium, [.. HeadlessChromium.Flags, "--user-data-dir=" + profile, "--window-size=1000,1100", "--screenshot=" + screenshot, "file://" + page], artifacts, timeoutSeconds: 120);
-            code.Should().Be(0, output);
-            (int domCode, string dom) = ProcessRunner.Run(chromium, [.. HeadlessChromium.Flags, "--user-data-dir=" + profile, "--dump-dom", "file://" + page], artifacts, timeoutSeconds: 120);
-            domCode.Should().Be(0, dom);
+        (string dom, byte[] screenshot) = HeadlessChromium.Render("meeting-graph", "graph", graph.ToHtml(), "1000,1100");
 
-            NodePattern().Matches(dom).Select(m => m.Groups[1].Value).Should().BeEquivalentTo(graph.Nodes.Select(n => n.Id), "the browser parsed every SVG node");
-            dom.Should().Contain("<circle").And.Contain("class=\"edge\"").And.Contain("Emmanuel Macron");
-            dom.Should().Contain("<title>graph</title>", "the script in the news was shown as text, not run");
-            dom.Should().NotContain("pwned</title>");
-            File.Exists(screenshot).Should().BeTrue();
-            HeadlessChromium.DistinctPixelBytes(File.ReadAllBytes(screenshot)).Should().BeGreaterThan(20, "a blank page has one or two byte values");
-        }
-        finally
-        {
-            Directory.Delete(profile, recursive: true);
-        }
+        NodePattern().Matches(dom).Select(m => m.Groups[1].Value).Should().BeEquivalentTo(graph.Nodes.Select(n => n.Id), "the browser parsed every SVG node");
+        dom.Should().Contain("<circle").And.Contain("class=\"edge\"").And.Contain("Emmanuel Macron");
+        dom.Should().Contain("<title>graph</title>", "the script in the news was shown as text, not run");
+        dom.Should().NotContain("pwned</title>");
+        HeadlessChromium.DistinctPixelBytes(screenshot).Should().BeGreaterThan(20, "a blank page has one or two byte values");
     }
 }

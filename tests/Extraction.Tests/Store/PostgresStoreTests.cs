@@ -150,24 +150,7 @@ public sealed class PostgresStoreTests : StoreTestBase, IDisposable
     public void QueryFacts_NamesWithSqlSyntax_AreBoundParameters(string name)
     {
         using NewsStore store = CreateStore();
-        var tricky = new ArticleBuilder($"Der Minister {name} traf in Wien die Ministerin Karin Berger.")
-            .Mention(name, EntityLabel.Person, name, "e1")
-            .Mention("Wien", EntityLabel.Location, "Wien", "e2")
-            .Mention("Karin Berger", EntityLabel.Person, "Karin Berger", "e3")
-            .Fact("Meeting", "traf", ("participants", new[] { name, "Karin Berger" }), ("place", "Wien"))
-            .Build("tricky", "2024-07-01");
-        store.AddContents([tricky]);
-
-        store.QueryFacts(new FactQuery { Participant = name }).Should().ContainSingle().Which.DocumentId.Should().Be("tricky");
-        store.QueryFacts(new FactQuery { Entity = name, Type = name }).Should().BeEmpty();
-        store.QueryFacts(new FactQuery { Place = name }).Should().BeEmpty();
-        store.Timeline(name).Should().ContainSingle();
-        store.FindEntities(name).Should().ContainSingle().Which.Name.Should().Be(name);
-        store.Contains(new NewsDocument(name, "Kein Text.")).Should().BeFalse();
-        store.Remove(name).Should().BeFalse();
-
-        store.CountDocuments().Should().Be(5);
-        store.CountFacts().Should().Be(8);
+        AddAndQueryNameWithSqlSyntax(store, name);
         Server.Scalar("SELECT count(*) FROM mentions").Should().Be("22", "19 in the corpus and 3 in the tricky article");
         Server.Scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()").Should().Be("13");
     }

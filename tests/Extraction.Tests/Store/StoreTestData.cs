@@ -130,4 +130,30 @@ public abstract class StoreTestBase : IDisposable
             .Fact("Meeting", "traf", ("participants", new[] { "Stefan Berger", "Paul Novak" }), ("place", "Wien"))
             .Build("art-4", "2023-11-20", "ORF"),
     ];
+
+    /// <summary>
+    /// Adds an article whose person is named <paramref name="name"/> (SQL syntax in the tests) to a store that holds
+    /// <see cref="Corpus"/>, and checks that every name filter treats it as a value: the backends' injection tests.
+    /// </summary>
+    protected static void AddAndQueryNameWithSqlSyntax(NewsStore store, string name)
+    {
+        var tricky = new ArticleBuilder($"Der Minister {name} traf in Wien die Ministerin Karin Berger.")
+            .Mention(name, EntityLabel.Person, name, "e1")
+            .Mention("Wien", EntityLabel.Location, "Wien", "e2")
+            .Mention("Karin Berger", EntityLabel.Person, "Karin Berger", "e3")
+            .Fact("Meeting", "traf", ("participants", new[] { name, "Karin Berger" }), ("place", "Wien"))
+            .Build("tricky", "2024-07-01");
+        store.AddContents([tricky]);
+
+        store.QueryFacts(new FactQuery { Participant = name }).Should().ContainSingle().Which.DocumentId.Should().Be("tricky");
+        store.QueryFacts(new FactQuery { Entity = name, Type = name }).Should().BeEmpty();
+        store.QueryFacts(new FactQuery { Place = name }).Should().BeEmpty();
+        store.Timeline(name).Should().ContainSingle();
+        store.FindEntities(name).Should().ContainSingle().Which.Name.Should().Be(name);
+        store.Contains(new NewsDocument(name, "Kein Text.")).Should().BeFalse();
+        store.Remove(name).Should().BeFalse();
+
+        store.CountDocuments().Should().Be(5);
+        store.CountFacts().Should().Be(8);
+    }
 }
