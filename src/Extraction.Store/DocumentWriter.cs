@@ -8,13 +8,14 @@ namespace Extraction.Store;
 internal sealed class DocumentWriter : IDisposable
 {
     private readonly List<DbCommand> _commands = [];
+    private readonly List<RowInserter> _inserters = [];
     private readonly DbCommand _hash;
     private readonly DbCommand _insertDocument;
-    private readonly DbCommand _insertSentence;
-    private readonly DbCommand _upsertEntity;
-    private readonly DbCommand _insertMention;
-    private readonly DbCommand _insertFact;
-    private readonly DbCommand _insertArgument;
+    private readonly RowInserter _insertSentences;
+    private readonly RowInserter _upsertEntities;
+    private readonly RowInserter _insertMentions;
+    private readonly RowInserter _insertFacts;
+    private readonly RowInserter _insertArguments;
     private readonly DbCommand _documentEntities;
     private readonly DbCommand _deleteRows;
     private readonly DbCommand _deleteOrphan;
@@ -35,14 +36,23 @@ internal sealed class DocumentWriter : IDisposable
             return command;
         }
 
+        // The many-row tables go through the backend's bulk path: per-row ADO.NET commands spent most of the
+        // indexer's writing time in the provider, not in the database's own work.
+        RowInserter PrepareRows(string template)
+        {
+            RowInserter inserter = dialect.CreateInserter(connection, transaction, template);
+            _inserters.Add(inserter);
+            return inserter;
+        }
+
         _hash = Prepare("SELECT content_hash FROM documents WHERE id = @id", "@id");
         _insertDocument = Prepare("INSERT INTO documents(id, content_hash, date, source, title, text) VALUES (@id, @hash, @date, @source, @title, @text)", "@id", "@hash", "@date", "@source", "@title", "@text");
-        _insertSentence = Prepare("INSERT INTO sentences(document_id, idx, start, \"end\", text) VALUES (@document, @idx, @start, @end, @text)", "@document", "@idx", "@start", "@end", "@text");
-        // The display name is the ordinal minimum of the names seen, so it does not depend on indexing order.
-        _upsertEntity = Prepare(dialect.UpsertEntitySql, "@id", "@label", "@name", "@key");
-        _insertMention = Prepare("INSERT INTO mentions(document_id, entity_id, local_id, text, canonical, text_key, canonical_key, start, \"end\", sentence, score, attributes) VALUES (@document, @entity, @local, @text, @canonical, @text_key, @canonical_key, @start, @end, @sentence, @score, @attributes)", "@document", "@entity", "@local", "@text", "@canonical", "@text_key", "@canonical_key", "@start", "@end", "@sentence", "@score", "@attributes");
-        _insertFact = Prepare("INSERT INTO facts(document_id, ordinal, type, sentence, start, \"end\", modality, score, rule, code, time, evidence, arguments) VALUES (@document, @ordinal, @type, @sentence, @start, @end, @modality, @score, @rule, @code, @time, @evidence, @arguments) RETURNING id", "@document", "@ordinal", "@type", "@sentence", "@start", "@end", "@modality", "@score", "@rule", "@code", "@time", "@evidence", "@arguments");
-        _insertArgument = Prepare("INSERT INTO fact_arguments(fact_id, ordinal, position, name, is_list, value, value_key, entity_id) VALUES (@fact, @ordinal, @position, @name, @is_list, @value, @value_key, @entity)", "@fact", "@ordinal", "@position", "@name", "@is_list", "@value", "@value_key", "@entity");
+        _insertSentences = PrepareRows("INSERT INTO sentences(document_id, idx, start, \"end\", text) SELECT @document, {0:int}, {1:int}, {2:int}, {3:text} FROM {rows}");
+        _upsertEntities = PrepareRows(dialect.UpsertEntitiesTemplate);
+        _insertMentions = PrepareRows("INSERT INTO mentions(document_id, entity_id, local_id, text, canonical, text_key, canonical_key, start, \"end\", sentence, score, attributes) SELECT @document, {0:text}, {1:text}, {2:text}, {3:text}, {4:text}, {5:text}, {6:int}, {7:int}, {8:int}, {9:real}, {10:text} FROM {rows}");
+        _insertFacts = PrepareRows("INSERT INTO facts(document_id, ordinal, type, sentence, start, \"end\", modality, score, rule, code, time, evidence, arguments) SELECT @document, {0:int}, {1:text}, {2:int}, {3:int}, {4:int}, {5:text}, {6:real}, {7:text}, {8:text}, {9:text}, {10:text}, {11:text} FROM {rows}");
+        // Arguments find their fact's id by the fact's ordinal within the document.
+        _insertArguments = PrepareRows("INSERT INTO fact_arguments(fact_id, ordinal, position, name, is_list, value, value_key, entity_id) SELECT f.id, {1:int}, {2:int}, {3:text}, {4:int}, {5:text}, {6:text}, {7:text} FROM {rows} JOIN facts f ON f.document_id = @document AND f.ordinal = {0:int}");
         _documentEntities = Prepare("SELECT DISTINCT entity_id FROM mentions WHERE document_id = @document", "@document");
         _deleteRows = Prepare("""
             DELETE FROM fact_arguments WHERE fact_id IN (SELECT id FROM facts WHERE document_id = @document);
@@ -121,19 +131,27 @@ internal sealed class DocumentWriter : IDisposable
         _insertDocument.ExecuteNonQuery();
 
         var sentenceStarts = new int[content.Sentences.Count];
+        _insertSentences.Begin(document.Id);
         for (int i = 0; i < content.Sentences.Count; i++)
         {
             TextSpan span = content.Sentences[i];
             sentenceStarts[i] = span.Start;
-            Set(_insertSentence, "@document", document.Id);
-            Set(_insertSentence, "@idx", i);
-            Set(_insertSentence, "@start", span.Start);
-            Set(_insertSentence, "@end", span.End);
-            Set(_insertSentence, "@text", Slice(text, span.Start, span.End));
-            _insertSentence.ExecuteNonQuery();
+            _insertSentences.BeginRow();
+            _insertSentences.Add(i);
+            _insertSentences.Add(span.Start);
+            _insertSentences.Add(span.End);
+            _insertSentences.Add(Slice(text, span.Start, span.End));
+            _insertSentences.EndRow();
         }
 
-        // Document-level entities (all mentions under one library id and label) become store-wide entities.
+        _insertSentences.Finish();
+
+        // Document-level entities (all mentions under one library id and label) become store-wide entities. Two of
+        // them may be one store-wide entity (same label and key): one upsert row each, with the smaller name, in id
+        // order (concurrent PostgreSQL writers then lock shared entities in the same order). Entities go first:
+        // mentions and arguments reference them.
+        var groups = new List<(string EntityId, IGrouping<(EntityLabel Label, string Id), Entity> Mentions)>();
+        var entities = new SortedDictionary<string, (EntityLabel Label, string Name, string Key)>(StringComparer.Ordinal);
         var byCanonical = new Dictionary<string, List<(EntityLabel Label, string EntityId)>>(StringComparer.Ordinal);
         var byKey = new Dictionary<string, List<(EntityLabel Label, string EntityId)>>(StringComparer.Ordinal);
         foreach (IGrouping<(EntityLabel Label, string Id), Entity> group in content.Entities.GroupBy(e => (e.Label, e.Id)))
@@ -151,26 +169,14 @@ internal sealed class DocumentWriter : IDisposable
             }
 
             string entityId = EntityKeys.EntityId(group.Key.Label, key);
-            Set(_upsertEntity, "@id", entityId);
-            Set(_upsertEntity, "@label", Entity.ToCode(group.Key.Label));
-            Set(_upsertEntity, "@name", name);
-            Set(_upsertEntity, "@key", key);
-            _upsertEntity.ExecuteNonQuery();
+            if (!entities.TryGetValue(entityId, out var known) || string.CompareOrdinal(name, known.Name) < 0)
+            {
+                entities[entityId] = (group.Key.Label, name, key);
+            }
+
+            groups.Add((entityId, group));
             foreach (Entity mention in group)
             {
-                Set(_insertMention, "@document", document.Id);
-                Set(_insertMention, "@entity", entityId);
-                Set(_insertMention, "@local", mention.Id);
-                Set(_insertMention, "@text", mention.Text);
-                Set(_insertMention, "@canonical", mention.Canonical);
-                Set(_insertMention, "@text_key", EntityKeys.Normalize(mention.Text));
-                Set(_insertMention, "@canonical_key", EntityKeys.Normalize(mention.Canonical));
-                Set(_insertMention, "@start", mention.Start);
-                Set(_insertMention, "@end", mention.End);
-                Set(_insertMention, "@sentence", SentenceOf(sentenceStarts, mention.Start));
-                Set(_insertMention, "@score", mention.Score);
-                Set(_insertMention, "@attributes", mention.Attributes.Count == 0 ? null : JsonSerializer.Serialize(mention.Attributes.ToDictionary(), StoreJsonContext.Default.DictionaryStringString));
-                _insertMention.ExecuteNonQuery();
                 AddTarget(byCanonical, mention.Canonical, group.Key.Label, entityId);
                 AddTarget(byKey, EntityKeys.Normalize(mention.Canonical), group.Key.Label, entityId);
             }
@@ -179,43 +185,87 @@ internal sealed class DocumentWriter : IDisposable
             AddTarget(byKey, key, group.Key.Label, entityId);
         }
 
+        _upsertEntities.Begin(document.Id);
+        foreach ((string entityId, (EntityLabel label, string name, string key)) in entities)
+        {
+            _upsertEntities.BeginRow();
+            _upsertEntities.Add(entityId);
+            _upsertEntities.Add(Entity.ToCode(label));
+            _upsertEntities.Add(name);
+            _upsertEntities.Add(key);
+            _upsertEntities.EndRow();
+        }
+
+        _upsertEntities.Finish();
+        _insertMentions.Begin(document.Id);
+        foreach ((string entityId, IGrouping<(EntityLabel Label, string Id), Entity> group) in groups)
+        {
+            foreach (Entity mention in group)
+            {
+                _insertMentions.BeginRow();
+                _insertMentions.Add(entityId);
+                _insertMentions.Add(mention.Id);
+                _insertMentions.Add(mention.Text);
+                _insertMentions.Add(mention.Canonical);
+                _insertMentions.Add(EntityKeys.Normalize(mention.Text));
+                _insertMentions.Add(EntityKeys.Normalize(mention.Canonical));
+                _insertMentions.Add(mention.Start);
+                _insertMentions.Add(mention.End);
+                _insertMentions.Add(SentenceOf(sentenceStarts, mention.Start));
+                _insertMentions.Add(mention.Score);
+                _insertMentions.Add(mention.Attributes.Count == 0 ? null : JsonSerializer.Serialize(mention.Attributes.ToDictionary(), StoreJsonContext.Default.DictionaryStringString));
+                _insertMentions.EndRow();
+            }
+        }
+
+        _insertMentions.Finish();
+        _insertFacts.Begin(document.Id);
         for (int ordinal = 0; ordinal < content.Relations.Count; ordinal++)
         {
             Relation relation = content.Relations[ordinal];
-            Set(_insertFact, "@document", document.Id);
-            Set(_insertFact, "@ordinal", ordinal);
-            Set(_insertFact, "@type", relation.Type);
-            Set(_insertFact, "@sentence", relation.Sentence);
-            Set(_insertFact, "@start", relation.Trigger.Start);
-            Set(_insertFact, "@end", relation.Trigger.End);
-            Set(_insertFact, "@modality", relation.Modality.ToString().ToLowerInvariant());
-            Set(_insertFact, "@score", relation.Score);
-            Set(_insertFact, "@rule", relation.Rule);
-            Set(_insertFact, "@code", relation.Code);
-            Set(_insertFact, "@time", relation.Time);
-            Set(_insertFact, "@evidence", JsonSerializer.Serialize(relation.EvidenceSentences.ToArray(), StoreJsonContext.Default.Int32Array));
-            Set(_insertFact, "@arguments", NewsStore.ArgumentsJson(relation));
-            long factId = Convert.ToInt64(_insertFact.ExecuteScalar(), CultureInfo.InvariantCulture);
+            _insertFacts.BeginRow();
+            _insertFacts.Add(ordinal);
+            _insertFacts.Add(relation.Type);
+            _insertFacts.Add(relation.Sentence);
+            _insertFacts.Add(relation.Trigger.Start);
+            _insertFacts.Add(relation.Trigger.End);
+            _insertFacts.Add(relation.Modality.ToString().ToLowerInvariant());
+            _insertFacts.Add(relation.Score);
+            _insertFacts.Add(relation.Rule);
+            _insertFacts.Add(relation.Code);
+            _insertFacts.Add(relation.Time);
+            _insertFacts.Add(JsonSerializer.Serialize(relation.EvidenceSentences.ToArray(), StoreJsonContext.Default.Int32Array));
+            _insertFacts.Add(NewsStore.ArgumentsJson(relation));
+            _insertFacts.EndRow();
+        }
+
+        _insertFacts.Finish();
+        _insertArguments.Begin(document.Id);
+        for (int ordinal = 0; ordinal < content.Relations.Count; ordinal++)
+        {
             int argumentOrdinal = 0;
-            foreach (KeyValuePair<string, RelationArgument> argument in relation.Arguments)
+            foreach (KeyValuePair<string, RelationArgument> argument in content.Relations[ordinal].Arguments)
             {
                 for (int position = 0; position < argument.Value.Values.Count; position++)
                 {
                     string value = argument.Value.Values[position];
-                    Set(_insertArgument, "@fact", factId);
-                    Set(_insertArgument, "@ordinal", argumentOrdinal);
-                    Set(_insertArgument, "@position", position);
-                    Set(_insertArgument, "@name", argument.Key);
-                    Set(_insertArgument, "@is_list", argument.Value.IsList ? 1 : 0);
-                    Set(_insertArgument, "@value", value);
-                    Set(_insertArgument, "@value_key", EntityKeys.Normalize(value));
-                    Set(_insertArgument, "@entity", Resolve(argument.Key, value, byCanonical, byKey));
-                    _insertArgument.ExecuteNonQuery();
+                    _insertArguments.BeginRow();
+                    _insertArguments.Add(ordinal);
+                    _insertArguments.Add(argumentOrdinal);
+                    _insertArguments.Add(position);
+                    _insertArguments.Add(argument.Key);
+                    _insertArguments.Add(argument.Value.IsList ? 1 : 0);
+                    _insertArguments.Add(value);
+                    _insertArguments.Add(EntityKeys.Normalize(value));
+                    _insertArguments.Add(Resolve(argument.Key, value, byCanonical, byKey));
+                    _insertArguments.EndRow();
                 }
 
                 argumentOrdinal++;
             }
         }
+
+        _insertArguments.Finish();
     }
 
     // An argument value refers to the document's entity with that canonical name (exactly, else case-insensitively),
@@ -279,6 +329,11 @@ internal sealed class DocumentWriter : IDisposable
         foreach (DbCommand command in _commands)
         {
             command.Dispose();
+        }
+
+        foreach (RowInserter inserter in _inserters)
+        {
+            inserter.Dispose();
         }
     }
 }

@@ -54,11 +54,20 @@ internal sealed partial class PostgresDialect : StoreDialect
     public override string HasStoreInfoSql => "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'store_info'";
 
     // ON CONFLICT DO NOTHING: two writers adding the same new entity (same deterministic id) at once both succeed,
-    // the second waiting for the first. The name update locks the row only when it changes the name.
-    public override string UpsertEntitySql => """
-        INSERT INTO entities(id, label, name, key) VALUES (@id, @label, @name, @key) ON CONFLICT (id) DO NOTHING;
-        UPDATE entities SET name = @name WHERE id = @id AND @name < name
+    // the second waiting for the first. The name update locks a row only when it changes the name.
+    public override string UpsertEntitiesTemplate => """
+        INSERT INTO entities(id, label, name, key) SELECT {0:text}, {1:text}, {2:text}, {3:text} FROM {rows} ON CONFLICT (id) DO NOTHING;
+        UPDATE entities SET name = {2:text} FROM {rows} WHERE entities.id = {0:text} AND {2:text} < entities.name
         """;
+
+    // A document's rows in one statement: each row an element of the JSON array @rows.
+    public override RowInserter CreateInserter(DbConnection connection, DbTransaction transaction, string template) =>
+        new JsonRowInserter(connection, transaction, ExpandRows(template, "json_array_elements(@rows::json) AS r(value)", (index, type) => type switch
+        {
+            "int" => $"(r.value ->> {index})::integer",
+            "real" => $"(r.value ->> {index})::double precision",
+            _ => $"(r.value ->> {index})",
+        }));
 
     public override DbConnection CreateConnection(string target, NewsStoreOptions options, out string displayName)
     {

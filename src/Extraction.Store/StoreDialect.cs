@@ -10,7 +10,7 @@ namespace Extraction.Store;
 /// writes, the queries) is one implementation in <see cref="NewsStore"/> and <see cref="DocumentWriter"/> over
 /// ADO.NET's base classes. Stateless and thread-safe.
 /// </summary>
-internal abstract class StoreDialect
+internal abstract partial class StoreDialect
 {
     /// <summary>The backend for a <see cref="NewsStore.Open"/> target: PostgreSQL for a connection URL or string, else SQLite.</summary>
     public static StoreDialect For(string target) => PostgresDialect.IsPostgresTarget(target) ? PostgresDialect.Instance : SqliteDialect.Instance;
@@ -37,8 +37,26 @@ internal abstract class StoreDialect
     /// <summary>One row when the store's <c>store_info</c> table exists.</summary>
     public abstract string HasStoreInfoSql { get; }
 
-    /// <summary>Inserts an entity when its id is new and keeps the ordinal minimum of the names as its display name.</summary>
-    public abstract string UpsertEntitySql { get; }
+    /// <summary>
+    /// Inserts the entities of a <see cref="JsonRows"/> set (id, label, name, key; ids distinct) whose ids are new and
+    /// keeps the ordinal minimum of the names as each one's display name; a <see cref="CreateInserter"/> template.
+    /// </summary>
+    public abstract string UpsertEntitiesTemplate { get; }
+
+    /// <summary>
+    /// The inserter of one table's rows for <paramref name="template"/>: an <c>INSERT ... SELECT</c> whose values are
+    /// <c>@document</c> and <c>{N:text}</c>, <c>{N:int}</c>, <c>{N:real}</c> (the N-th value of a row as that type), read
+    /// from <c>{rows}</c> (the row source, named <c>r</c>).
+    /// </summary>
+    public abstract RowInserter CreateInserter(DbConnection connection, DbTransaction transaction, string template);
+
+    /// <summary>Fills a <see cref="CreateInserter"/> template: <c>{rows}</c> with <paramref name="source"/>, each value with <paramref name="value"/>(N, type).</summary>
+    protected static string ExpandRows(string template, string source, Func<int, string, string> value) => RowPlaceholder().Replace(template, m => m.Groups[1].Success
+        ? value(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups[2].Value)
+        : source);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{rows\}|\{(\d+):(text|int|real)\}")]
+    private static partial System.Text.RegularExpressions.Regex RowPlaceholder();
 
     /// <summary>
     /// Checks the target, builds the connection (not yet open) and the target's name for messages and

@@ -70,6 +70,55 @@ public class IndexCrashTests : StoreTestBase
         }
     }
 
+    [Fact]
+    public void Query_ReaderProcessesWhileIndexerProcessWrites_SeeEachDocumentWholeOrNotAtAll()
+    {
+        const int count = 1500;
+        string input = Path.Combine(Folder, "dump.jsonl");
+        File.WriteAllLines(input, Enumerable.Range(0, count).Select(i => StoreCliTests.Line($"d{i:D5}", Article(i), "2024-05-01")));
+        string cli = Path.Combine(AppContext.BaseDirectory, "Extraction.Cli.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (string argument in new[] { cli, "index", input, "--db", DbPath(), "--batch-size", "8" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        // Snapshots taken by separate reader processes (the CLI's query, read-only) while the indexer commits batches.
+        var snapshots = new List<Dictionary<string, int>>();
+        using (Process indexer = Process.Start(info)!)
+        {
+            indexer.BeginErrorReadLine();
+            indexer.BeginOutputReadLine();
+            var clock = Stopwatch.StartNew();
+            while (!indexer.HasExited && clock.Elapsed < TimeSpan.FromSeconds(120))
+            {
+                if (CountDocuments() == 0)
+                {
+                    Thread.Sleep(5);
+                    continue;
+                }
+
+                (int code, string output) = ProcessRunner.Run("dotnet", [cli, "query", "--db", DbPath(), "--format", "jsonl", "--limit", "1000000"], Folder, timeoutSeconds: 60);
+                code.Should().Be(0, output);
+                snapshots.Add(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("document").GetString()!)
+                    .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count()));
+            }
+
+            indexer.WaitForExit(120_000).Should().BeTrue("the indexer finishes");
+            indexer.ExitCode.Should().Be(0);
+        }
+
+        using NewsStore store = NewsStore.Open(DbPath(), NewsStoreOptions.ReadOnly);
+        var final = store.QueryFacts(new FactQuery { Limit = 1_000_000 }).GroupBy(f => f.DocumentId).ToDictionary(g => g.Key, g => g.Count());
+        final.Should().HaveCount(count);
+        snapshots.Should().Contain(s => s.Count > 0 && s.Count < count, "at least one reader ran while the indexer was writing");
+        foreach (Dictionary<string, int> snapshot in snapshots)
+        {
+            snapshot.Should().OnlyContain(pair => pair.Value == final[pair.Key], "a reader sees a document with all its facts or not at all");
+        }
+    }
+
     private int CountDocuments()
     {
         if (!File.Exists(DbPath()))
