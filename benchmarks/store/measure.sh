@@ -27,18 +27,7 @@ log "building the in-process timing app"
 dotnet build benchmarks/store/QueryTiming.cs -c Release -v quiet -nologo >/dev/null
 
 log "writing $articles articles"
-python3 - "$articles" "$work/news.jsonl" <<'PY'
-import datetime, json, sys
-n = int(sys.argv[1])
-rows = [json.loads(l) for l in open("../shared/data/news-de/derstandard-10kgnad.jsonl", encoding="utf-8")]
-start, days = datetime.date(2015, 1, 1), 731  # 2015-01-01 .. 2016-12-31
-with open(sys.argv[2], "w", encoding="utf-8") as out:
-    for i in range(n):
-        row, k = i % len(rows), i // len(rows)
-        date = start + datetime.timedelta(days=(i * 7919) % days)
-        out.write(json.dumps({"id": f"gnad-{row}-{k}", "text": rows[row]["text"], "date": date.isoformat(),
-                              "source": "derStandard.at"}, ensure_ascii=False) + "\n")
-PY
+python3 benchmarks/store/articles.py "$articles" "$work/news.jsonl"
 input_mb=$(python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 2**20:.0f}')" "$work/news.jsonl")
 
 log "extract --batch"
