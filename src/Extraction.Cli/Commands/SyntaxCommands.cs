@@ -19,11 +19,12 @@ internal static class SyntaxCommands
         var noSurface = new Option<bool>("--no-surface") { Description = "Train on UD words only, without the trees over our tokens (contractions, hyphenated compounds)." };
         var explore = new Option<double>("--explore") { Description = "Probability of following the parser's own mistaken transition in training, from the second epoch.", DefaultValueFactory = _ => 0.9 };
         var selectOnly = new Option<bool>("--select-only") { Description = "Only print the held-out scores per epoch; write no model." };
-        var command = new Command("parser", "Train the German dependency parser (UD GSD dev + PUD).") { data, output, epochs, goldTags, noSurface, explore, selectOnly };
+        var jackknife = new Option<int>("--jackknife") { Description = "Folds for jackknifed training tags (0: the shipped morphology tags the training data it was trained on).", DefaultValueFactory = _ => 5 };
+        var command = new Command("parser", "Train the German dependency parser (UD GSD dev + PUD).") { data, output, epochs, goldTags, noSurface, explore, selectOnly, jackknife };
         command.SetAction(parseResult => ParserTrainer.Run(
             parseResult.GetValue(data)!,
             parseResult.GetValue(output)!,
-            new ParserTrainer.Options(parseResult.GetValue(epochs), parseResult.GetValue(goldTags), !parseResult.GetValue(noSurface), parseResult.GetValue(explore), parseResult.GetValue(selectOnly)),
+            new ParserTrainer.Options(parseResult.GetValue(epochs), parseResult.GetValue(goldTags), !parseResult.GetValue(noSurface), parseResult.GetValue(explore), parseResult.GetValue(selectOnly), parseResult.GetValue(jackknife)),
             Console.Out));
         return command;
     }

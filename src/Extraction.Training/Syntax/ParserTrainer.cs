@@ -37,7 +37,13 @@ internal static class ParserTrainer
     }
 
     /// <summary>Options of a training run.</summary>
-    internal sealed record Options(int MaxEpochs, bool GoldTags, bool SurfaceViews, double Explore, bool SelectOnly);
+    /// <param name="MaxEpochs">The most epochs tried on the held-out part.</param>
+    /// <param name="GoldTags">Use the treebanks' own tags on their UD words (comparison only).</param>
+    /// <param name="SurfaceViews">Also train on the trees over our tokens (contractions, hyphenated compounds joined).</param>
+    /// <param name="Explore">Probability of following a mistaken transition from the second epoch on.</param>
+    /// <param name="SelectOnly">Stop after model selection.</param>
+    /// <param name="Jackknife">Folds for jackknifed tags (0: the shipped morphology tags everything, also the sentences it was trained on).</param>
+    internal sealed record Options(int MaxEpochs, bool GoldTags, bool SurfaceViews, double Explore, bool SelectOnly, int Jackknife);
 
     public static int Run(string dataFolder, string outFolder, Options options, TextWriter log)
     {
@@ -48,16 +54,25 @@ internal static class ParserTrainer
         MorphologyAnnotator annotator = EmbeddedMorphology.Annotator;
         FormClassTable clusters = annotator.Model.Clusters;
 
+        // Tags: jackknifed, so that training sees the tagger's errors as they are on unseen text; sentence i of
+        // GSD dev + PUD is tagged by the morphology trained without fold i % folds.
+        MorphologyAnnotator[] taggers = options.Jackknife > 1
+            ? PosTrainer.JackknifeAnnotators(ud, options.Jackknife, epochs: 11, annotator, log)
+            : [annotator];
+
         // Held out: every tenth sentence of each treebank (scored on its UD words).
-        var trainSentences = new List<ConlluSentence>();
-        var heldSentences = new List<ConlluSentence>();
+        var trainSentences = new List<(ConlluSentence, MorphologyAnnotator)>();
+        var heldSentences = new List<(ConlluSentence, MorphologyAnnotator)>();
+        int global = 0;
         foreach (List<ConlluSentence> corpus in new[] { gsd, pud })
         {
-            for (int i = 0; i < corpus.Count; i++)
+            for (int i = 0; i < corpus.Count; i++, global++)
             {
-                (i % 10 == 9 ? heldSentences : trainSentences).Add(corpus[i]);
+                (i % 10 == 9 ? heldSentences : trainSentences).Add((corpus[i], taggers[global % taggers.Length]));
             }
         }
+
+        log.WriteLine($"tagging: {(taggers.Length > 1 ? $"jackknifed, {taggers.Length} folds" : "the shipped morphology")}; {clock.Elapsed.TotalSeconds:0.0} s");
 
         string[] labels = [.. gsd.Concat(pud).SelectMany(s => s.Words).Select(w => Treebank.MapLabel(w.DepRel)).Where(l => l != "root").Distinct().Order(StringComparer.Ordinal)];
         if (labels.Length > ParserModel.MaxLabels)
@@ -113,26 +128,37 @@ internal static class ParserTrainer
     }
 
     /// <summary>Builds the examples of some sentences: tagged by our morphology (or with the gold tags), gold trees projective.</summary>
-    internal static List<Example> Examples(List<ConlluSentence> sentences, string[] labels, bool goldTags, bool surfaceViews, TextWriter log)
+    internal static List<Example> Examples(List<(ConlluSentence Sentence, MorphologyAnnotator Tagger)> sentences, string[] labels, bool goldTags, bool surfaceViews, TextWriter log)
     {
-        var trees = new List<(DependencyTree Tree, ConlluSentence? Gold)>();
-        foreach (ConlluSentence sentence in sentences)
+        var examples = new List<Example>();
+        foreach (IGrouping<MorphologyAnnotator, (ConlluSentence Sentence, MorphologyAnnotator Tagger)> group in sentences.GroupBy(s => s.Tagger))
         {
-            DependencyTree words = Treebank.Words(sentence);
-            trees.Add((words, sentence));
-            if (surfaceViews && Treebank.Surface(sentence, words) is { } surface)
+            var trees = new List<(DependencyTree Tree, ConlluSentence? Gold)>();
+            foreach ((ConlluSentence sentence, _) in group)
             {
-                trees.Add((surface, null));
+                DependencyTree words = Treebank.Words(sentence);
+                trees.Add((words, sentence));
+                if (surfaceViews && Treebank.Surface(sentence, words) is { } surface)
+                {
+                    trees.Add((surface, null));
+                }
             }
+
+            Document document = Document.FromTokens(trees.Select(t => (IReadOnlyList<string>)t.Tree.Forms));
+            new MorphologyComponent(group.Key).Process(document, CancellationToken.None);
+            if (goldTags)
+            {
+                SetGoldTags(document, trees);
+            }
+
+            examples.AddRange(Examples(document, trees, labels, log));
         }
 
-        Document document = Document.FromTokens(trees.Select(t => (IReadOnlyList<string>)t.Tree.Forms));
-        MorphologyComponent.CreateDefault().Process(document, CancellationToken.None);
-        if (goldTags)
-        {
-            SetGoldTags(document, trees);
-        }
+        return examples;
+    }
 
+    private static List<Example> Examples(Document document, List<(DependencyTree Tree, ConlluSentence? Gold)> trees, string[] labels, TextWriter log)
+    {
         var index = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
         var examples = new List<Example>(trees.Count);
         int lifted = 0;
