@@ -15,7 +15,15 @@ internal sealed class DependencyParser
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    public DependencyParser(ParserModel model) => Model = model;
+    private readonly ScoreTable _transitions;
+    private readonly ScoreTable _labels;
+
+    public DependencyParser(ParserModel model)
+    {
+        Model = model;
+        _transitions = new ScoreTable(model.Actions);
+        _labels = new ScoreTable(model.Labels);
+    }
 
     public ParserModel Model { get; }
 
@@ -50,24 +58,24 @@ internal sealed class DependencyParser
     internal void Parse(ParserState state, Scratch scratch)
     {
         Span<ulong> features = scratch.Features;
-        Span<float> scores = scratch.Scores;
+        Span<int> scores = scratch.Scores;
         while (!state.IsTerminal)
         {
-            int action = BestAction(state, features, scores);
+            int action = BestAction(state, features);
             int label = ParserState.NoLabel;
             if (action != Transition.Shift && !(action == Transition.Left && state.Buffer == state.Length))
             {
                 int dependent = state.S(0);
                 int head = action == Transition.Left ? state.Buffer : state.S(1);
                 int count = ParserFeatures.Label(state, head, dependent, features);
-                label = Model.Labels.Predict(features[..count], scores);
+                label = _labels.Score(features[..count], scores);
             }
 
             state.Apply(action, label);
         }
     }
 
-    private int BestAction(ParserState state, Span<ulong> features, Span<float> scores)
+    private int BestAction(ParserState state, Span<ulong> features)
     {
         bool shift = state.CanShift, left = state.CanLeft, right = state.CanRight;
         if ((shift ? 1 : 0) + (left ? 1 : 0) + (right ? 1 : 0) == 1)
@@ -76,7 +84,9 @@ internal sealed class DependencyParser
         }
 
         int count = ParserFeatures.Actions(state, features);
-        Model.Actions.Predict(features[..count], scores);
+        Span<int> scores = stackalloc int[3];
+        _transitions.Score(features[..count], scores);
+        // The best legal transition (the table's own argmax ignores legality).
         int best = -1;
         for (int a = 0; a < 3; a++)
         {
@@ -94,6 +104,6 @@ internal sealed class DependencyParser
     {
         public readonly ParserState State = new();
         public readonly ulong[] Features = new ulong[ParserFeatures.MaxFeatures];
-        public readonly float[] Scores = new float[256];
+        public readonly int[] Scores = new int[ParserModel.MaxLabels];
     }
 }
