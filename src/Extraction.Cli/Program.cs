@@ -19,6 +19,7 @@ internal static class Program
         var train = new Command("train", "Train a model from the shared data and write its model card.");
         train.Subcommands.Add(NerCommands.CreateTrainNerCommand());
         train.Subcommands.Add(MorphologyCommands.CreateTrainCommand());
+        train.Subcommands.Add(SyntaxCommands.CreateTrainCommand());
         root.Subcommands.Add(train);
         root.Subcommands.Add(InfoCommand.Create(console, () => extractor.Value));
         root.Subcommands.Add(StoreCommands.CreateIndexCommand(console, () => extractor.Value));

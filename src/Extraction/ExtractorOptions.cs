@@ -16,7 +16,8 @@ public sealed record ExtractorOptions
     public IReadOnlyList<string> RuleFiles { get; init; } = [];
 
     /// <summary>
-    /// A folder with model files that replace the embedded ones: <c>ner-de.bin</c> (named entities),
+    /// A folder with model files that replace the embedded ones: <c>ner-de.bin</c> (named entities), <c>parser-de.bin</c>
+    /// (dependency parser),
     /// <c>pos-de.bin</c> and <c>lexicon-de.bin</c> (POS, lemmas, morphology; these two replace the embedded pair
     /// together), as <c>extraction train</c> writes them. A file the folder lacks is taken from the package.
     /// Null (the default) uses the embedded models. A missing folder throws <see cref="DirectoryNotFoundException"/>;

@@ -3,7 +3,7 @@ namespace Extraction;
 /// <summary>
 /// A view of one sentence of a <see cref="Document"/>: a range of tokens. Immutable and thread-safe.
 /// </summary>
-public readonly struct Sentence : IEquatable<Sentence>
+public readonly partial struct Sentence : IEquatable<Sentence>
 {
     private readonly Document _document;
 

@@ -15,6 +15,7 @@ internal static class EvaluateCommands
         command.Subcommands.Add(CreateSamples(console));
         command.Subcommands.Add(NerCommands.CreateEvaluateNerCommand());
         command.Subcommands.Add(MorphologyCommands.CreateEvaluateCommand());
+        command.Subcommands.Add(SyntaxCommands.CreateEvaluateCommand());
         return command;
     }
 

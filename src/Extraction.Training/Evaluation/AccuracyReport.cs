@@ -26,6 +26,7 @@ public static class AccuracyReport
     [
         ("tokenization", (paths, _) => Tokenization(paths)),
         ("pos", ModelSections.PartOfSpeech),
+        ("parser", ModelSections.Parser),
         ("ner", ModelSections.Ner),
         ("smartdata", SmartDataEvaluation.Rows),
         ("samples", Samples),

@@ -2,6 +2,7 @@ using Extraction.Morphology;
 using Extraction.Ner;
 using Extraction.Training.Morphology;
 using Extraction.Training.Ner;
+using Extraction.Training.Syntax;
 
 namespace Extraction.Training.Evaluation;
 
@@ -57,5 +58,31 @@ internal static class ModelSections
         yield return new AccuracyRow("POS", Dataset, "UPOS", "accuracy", evaluation.Upos.Accuracy, evaluation.Upos.Total);
         yield return new AccuracyRow("POS", Dataset, "STTS", "accuracy", evaluation.Stts.Accuracy, evaluation.Stts.Total);
         yield return new AccuracyRow("lemmas", Dataset, "lemma (UD convention)", "accuracy", evaluation.LemmaUd.Accuracy, evaluation.LemmaUd.Total);
+    }
+
+    /// <summary>UAS/LAS of the embedded parser on GSD test (gold tokens and raw text) and labelled attachment F1 of the key relations.</summary>
+    public static IEnumerable<AccuracyRow> Parser(EvaluationPaths paths, Extractor extractor)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        string path = Path.Combine(paths.SharedData, "ud-german", "de_gsd-ud-test.conllu");
+        const string Dataset = "UD GSD test";
+        if (!File.Exists(path))
+        {
+            yield return new AccuracyRow("parser", Dataset, "LAS, gold tokens", "accuracy", null, Note: "data not found");
+            yield break;
+        }
+
+        ParserEvaluation e = ParserEvaluator.Evaluate(Extraction.Syntax.ParserComponent.Embedded, EmbeddedMorphology.Annotator, path);
+        yield return new AccuracyRow("parser", Dataset, "UAS, gold tokens", "accuracy", e.Uas.Accuracy, e.Uas.Total);
+        yield return new AccuracyRow("parser", Dataset, "LAS, gold tokens", "accuracy", e.Las.Accuracy, e.Las.Total);
+        yield return new AccuracyRow("parser", Dataset, "UAS, raw text", "accuracy", e.RawUas.Accuracy, e.RawUas.Total, "words inside contractions and hyphenated compounds excluded");
+        yield return new AccuracyRow("parser", Dataset, "LAS, raw text", "accuracy", e.RawLas.Accuracy, e.RawLas.Total);
+        foreach (string label in ParserEvaluator.KeyLabels)
+        {
+            if (e.Labels.TryGetValue(label, out RelationCounts? counts))
+            {
+                yield return new AccuracyRow("parser", Dataset, label + " (labelled attachment)", "F1", counts.ToPrecisionRecall().F1, counts.Gold, "gold tokens");
+            }
+        }
     }
 }

@@ -171,6 +171,31 @@ internal static class PosTrainer
         return 0;
     }
 
+    /// <summary>
+    /// Jackknifing for the layers trained on predicted tags (the parser): one morphology per fold, each trained
+    /// as the shipped one (same lexicon, name statistics, clusters and epochs) on GSD dev + PUD without the
+    /// sentences whose index (GSD dev first, then PUD, in file order) modulo <paramref name="folds"/> is the fold.
+    /// </summary>
+    internal static MorphologyAnnotator[] JackknifeAnnotators(string udFolder, int folds, int epochs, MorphologyAnnotator shipped, TextWriter log)
+    {
+        List<TrainingSentence> sentences = [.. Load(Path.Combine(udFolder, "de_gsd-ud-dev.conllu"), hasStts: true), .. Load(Path.Combine(udFolder, "de_pud-ud-test.conllu"), hasStts: false)];
+        string[] uposLabels = [.. sentences.SelectMany(s => s.Upos).Distinct().Order(StringComparer.Ordinal)];
+        string[] sttsLabels = [.. sentences.Where(s => s.Stts is not null).SelectMany(s => s.Stts!).Distinct().Order(StringComparer.Ordinal)];
+        MorphLexicon lexicon = shipped.Lexicon;
+        FormClassTable names = shipped.Model.Names;
+        Clusters = shipped.Model.Clusters;
+        var annotators = new MorphologyAnnotator[folds];
+        for (int fold = 0; fold < folds; fold++)
+        {
+            List<TrainingSentence> rest = [.. sentences.Where((_, i) => i % folds != fold)];
+            (AveragedPerceptron upos, _, AveragedPerceptron stts) = TrainAll(rest, lexicon, names, uposLabels, sttsLabels, epochs, withSecondPass: false, log);
+            annotators[fold] = new MorphologyAnnotator(BuildModel(upos, null, stts, rest, lexicon, uposLabels, names), lexicon);
+            log.WriteLine($"  jackknife fold {fold + 1} of {folds}: morphology trained on {rest.Count} sentences");
+        }
+
+        return annotators;
+    }
+
     // Trains the first UPOS pass, then (when asked) the second pass on first-pass labels predicted by
     // five-fold jackknifing (so that they are as noisy as at inference), then STTS on gold UPOS.
     private static (AveragedPerceptron First, AveragedPerceptron Second, AveragedPerceptron Stts) TrainAll(

@@ -37,13 +37,14 @@ internal static class GermanPipeline
 
     public static IReadOnlyList<IPipelineComponent> CreateDefaultComponents(ExtractorOptions options)
     {
-        // Order: POS/lemma, NER, then the layers that read both: lexicon entities, roles, linking, HoldsRole, relations.
+        // Order: POS/lemma, the parser (reads the tags), NER, then the layers that read both: lexicon entities, roles, linking, HoldsRole, relations.
         Roles.GermanLexicons lexicons = Roles.GermanLexicons.Default;
         return
         [
             MorphologyFiles(options) is ({ } model, { } lexicon)
                 ? Morphology.MorphologyComponent.Load(model, lexicon)
                 : Morphology.MorphologyComponent.CreateDefault(),
+            ModelFile(options, Syntax.ParserComponent.ModelFileName) is { } parser ? Syntax.ParserComponent.Load(parser) : Syntax.ParserComponent.CreateDefault(),
             ModelFile(options, NerComponent.ModelFileName) is { } ner ? NerComponent.Load(ner) : NerComponent.CreateDefault(),
             new Roles.GazetteerComponent(lexicons),
             new Roles.RoleTaggingComponent(lexicons),

@@ -15,6 +15,7 @@ internal enum Annotation
     Relations = 128,
     CanonicalNames = 256,
     RoleRelations = 512,
+    Dependencies = 1024,
 }
 
 /// <summary>

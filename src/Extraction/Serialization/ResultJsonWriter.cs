@@ -180,8 +180,11 @@ internal static partial class TokenJsonFields
     public static void Write(Utf8JsonWriter writer, Token token)
     {
         WriteAnnotations(writer, token);
+        WriteSyntax(writer, token);
     }
 
-    // Implemented by the components that add token annotations (see Document partial files).
+    // Implemented by the components that add token annotations (see Document partial files): morphology, then syntax.
     static partial void WriteAnnotations(Utf8JsonWriter writer, Token token);
+
+    static partial void WriteSyntax(Utf8JsonWriter writer, Token token);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Extraction.Morphology;
 using Extraction.Ner;
+using Extraction.Syntax;
 
 namespace Extraction.Tests.Reliability;
 
@@ -73,5 +74,11 @@ public class ModelFuzzTests
     public void Lexicon_Mutations_ThrowModelFormatException()
     {
         Fuzz(EmbeddedMorphology.LexiconResource, s => MorphLexicon.Read(s, "lexicon-de.bin"), iterations: 30);
+    }
+
+    [Fact]
+    public void ParserModel_Mutations_ThrowModelFormatException()
+    {
+        Fuzz(ParserComponent.ResourceName, s => ParserModel.Read(s, "parser-de.bin"), iterations: 30);
     }
 }
