@@ -150,7 +150,7 @@ internal sealed class DocumentWriter : IDisposable
         // them may be one store-wide entity (same label and key): one upsert row each, with the smaller name, in id
         // order (concurrent PostgreSQL writers then lock shared entities in the same order). Entities go first:
         // mentions and arguments reference them.
-        var groups = new List<(string EntityId, IGrouping<(EntityLabel Label, string Id), Entity> Mentions)>();
+        var groups = new List<(string EntityId, IGrouping<(EntityLabel Label, string Id), Entity> Mentions, List<string> CanonicalKeys)>();
         var entities = new SortedDictionary<string, (EntityLabel Label, string Name, string Key)>(StringComparer.Ordinal);
         var byCanonical = new Dictionary<string, List<(EntityLabel Label, string EntityId)>>(StringComparer.Ordinal);
         var byKey = new Dictionary<string, List<(EntityLabel Label, string EntityId)>>(StringComparer.Ordinal);
@@ -174,12 +174,17 @@ internal sealed class DocumentWriter : IDisposable
                 entities[entityId] = (group.Key.Label, name, key);
             }
 
-            groups.Add((entityId, group));
+            // Each mention's canonical key is needed twice (argument resolution, the mention's row): computed once.
+            var canonicalKeys = new List<string>();
             foreach (Entity mention in group)
             {
+                string canonicalKey = EntityKeys.Normalize(mention.Canonical);
+                canonicalKeys.Add(canonicalKey);
                 AddTarget(byCanonical, mention.Canonical, group.Key.Label, entityId);
-                AddTarget(byKey, EntityKeys.Normalize(mention.Canonical), group.Key.Label, entityId);
+                AddTarget(byKey, canonicalKey, group.Key.Label, entityId);
             }
+
+            groups.Add((entityId, group, canonicalKeys));
 
             AddTarget(byCanonical, name, group.Key.Label, entityId);
             AddTarget(byKey, key, group.Key.Label, entityId);
@@ -198,8 +203,9 @@ internal sealed class DocumentWriter : IDisposable
 
         _upsertEntities.Finish();
         _insertMentions.Begin(document.Id);
-        foreach ((string entityId, IGrouping<(EntityLabel Label, string Id), Entity> group) in groups)
+        foreach ((string entityId, IGrouping<(EntityLabel Label, string Id), Entity> group, List<string> canonicalKeys) in groups)
         {
+            int index = 0;
             foreach (Entity mention in group)
             {
                 _insertMentions.BeginRow();
@@ -208,7 +214,7 @@ internal sealed class DocumentWriter : IDisposable
                 _insertMentions.Add(mention.Text);
                 _insertMentions.Add(mention.Canonical);
                 _insertMentions.Add(EntityKeys.Normalize(mention.Text));
-                _insertMentions.Add(EntityKeys.Normalize(mention.Canonical));
+                _insertMentions.Add(canonicalKeys[index++]);
                 _insertMentions.Add(mention.Start);
                 _insertMentions.Add(mention.End);
                 _insertMentions.Add(SentenceOf(sentenceStarts, mention.Start));
